@@ -1,0 +1,195 @@
+"""Actors stage: entity spans of a parsed article -> actor mentions and the article's actors.
+
+Registry names always win (the entity ruler ran before the NER); other PERSON/ORG entities
+become actors when they look like people or organisations. Surnames and role titles are
+folded into the full mention of the same person, so "Bachelet", "Michelle Bachelet" and
+"the UN High Commissioner" are one actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from graphkit.models import ActorKind, actor_id, normalise_name
+from graphkit.registry import Registry, RegistryEntry, load_actor_phrases
+
+__all__ = ["ActorTable", "Mention", "find_mentions"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A token span of the doc that refers to an actor."""
+
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    actor: str  # actor id
+    via: str  # registry | government | representative | demonym | ner | role | coref
+    state: str | None = None  # the state a representative or leader speaks for
+
+    def covers(self, token_index: int) -> bool:
+        return self.start <= token_index < self.end
+
+
+@dataclass
+class ActorInfo:
+    name: str
+    kind: ActorKind
+    aliases: set[str] = field(default_factory=set)
+    registry: RegistryEntry | None = None
+
+
+class ActorTable:
+    """The actors of one article, keyed by stable id."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.actors: dict[str, ActorInfo] = {}
+
+    def from_entry(self, entry: RegistryEntry) -> str:
+        if entry.id not in self.actors:
+            aliases = {a for a in entry.aliases if a not in entry.case_sensitive or len(a) > 1}
+            self.actors[entry.id] = ActorInfo(
+                entry.name, entry.kind, aliases | set(entry.metonyms), entry
+            )
+        return entry.id
+
+    def from_name(self, name: str, kind: ActorKind, surface: str | None = None) -> str:
+        key = actor_id(kind, name)
+        info = self.actors.setdefault(key, ActorInfo(name, kind))
+        if surface and surface != name:
+            info.aliases.add(surface)
+        return key
+
+    def kind(self, key: str) -> ActorKind:
+        return self.actors[key].kind
+
+    def state_of(self, key: str) -> str | None:
+        entry = self.actors[key].registry
+        state = self.registry.state_of(entry) if entry else None
+        return self.from_entry(state) if state else None
+
+
+_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’.-]+$|^[A-Z]\.?$|^(?:al|bin|de|van|von|da|el)$")
+
+
+def _looks_like_person(span: Span) -> bool:
+    words = [t.text for t in span if not t.is_punct]
+    if not words or any(w.isupper() and len(w) > 2 for w in words):
+        return False
+    return all(_NAME_TOKEN.match(w) for w in words)
+
+
+def _org_kind(span: Span, words: frozenset[str], body: frozenset[str]) -> ActorKind | None:
+    lowered = {t.lower_.strip(".") for t in span}
+    if lowered & words:
+        return ActorKind.COMPANY
+    if lowered & body:
+        return ActorKind.BODY
+    return None
+
+
+def _clean_span(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return doc[start:end]
+
+
+def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
+    """An actor for a PERSON/ORG/GPE entity the ruler did not claim, or None for noise."""
+    registry = table.registry
+    span = _clean_span(span)
+    text = span.text
+    if not text or registry.is_place(text) or not any(c.isalpha() for c in text):
+        return None
+    entry = registry.lookup(text)
+    if entry is not None:
+        return Mention(span.start, span.end, table.from_entry(entry), "registry")
+    phrases = load_actor_phrases()
+    lowered = {t.lower_ for t in span}
+    if lowered & phrases.not_actor_words:
+        return None
+    if span.label_ == "PERSON" and _looks_like_person(span):
+        return Mention(span.start, span.end, table.from_name(text, ActorKind.PERSON), "ner")
+    if span.label_ == "ORG" and len(text) > 2 and not text.isupper():
+        kind = _org_kind(span, phrases.company_words, phrases.body_words)
+        if kind is not None:
+            return Mention(span.start, span.end, table.from_name(text, kind), "ner")
+    return None
+
+
+def _ruler_mention(span: Span, table: ActorTable) -> Mention | None:
+    entry = table.registry.entries.get(span.ent_id_)
+    if entry is None:
+        return None
+    key = table.from_entry(entry)
+    via = {
+        "GK_ACTOR": "registry",
+        "GK_GOV": "government",
+        "GK_REP": "representative",
+        "GK_DEMONYM": "demonym",
+    }[span.label_]
+    state = key if via == "representative" else None
+    return Mention(span.start, span.end, key, via, state)
+
+
+def _fold_surnames(mentions: list[Mention], doc: Doc, table: ActorTable) -> list[Mention]:
+    """Point "Millward" at "James Millward" when the article names him in full."""
+    full: dict[str, str] = {}
+    for m in mentions:
+        info = table.actors[m.actor]
+        if info.kind is ActorKind.PERSON and m.end - m.start >= 2:
+            full.setdefault(normalise_name(doc[m.end - 1].text), m.actor)
+            full.setdefault(normalise_name(doc[m.start].text), m.actor)
+    folded = []
+    for m in mentions:
+        info = table.actors[m.actor]
+        if info.kind is ActorKind.PERSON and m.end - m.start == 1 and info.registry is None:
+            target = full.get(normalise_name(doc[m.start].text))
+            if target and target != m.actor:
+                table.actors.pop(m.actor, None)
+                table.actors[target].aliases.add(doc[m.start].text)
+                m = Mention(m.start, m.end, target, m.via, m.state)
+        folded.append(m)
+    return folded
+
+
+def _attach_representatives(mentions: list[Mention], doc: Doc, table: ActorTable) -> list[Mention]:
+    """ "German Ambassador Christoph Heusgen": the person speaks for Germany."""
+    result = []
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        info = table.actors[m.actor]
+        if info.kind is ActorKind.PERSON and m.state is None:
+            state = table.state_of(m.actor)
+            before = next((p for p in mentions if p.end == m.start), None)
+            if before is not None and before.via == "representative":
+                state = before.actor
+            m = Mention(m.start, m.end, m.actor, m.via, state)
+        result.append(m)
+    del by_start
+    return result
+
+
+def find_mentions(doc: Doc, table: ActorTable) -> list[Mention]:
+    """Every actor mention of the doc, in token order (roles and pronouns come later)."""
+    mentions: list[Mention] = []
+    for span in doc.ents:
+        if span.label_ in ("GK_PLACE", "GK_ROLE"):
+            continue
+        if span.label_.startswith("GK_"):
+            mention = _ruler_mention(span, table)
+        elif span.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            mention = _ner_mention(span, table)
+        else:
+            mention = None
+        if mention is not None:
+            mentions.append(mention)
+    mentions = _fold_surnames(mentions, doc, table)
+    return _attach_representatives(mentions, doc, table)

@@ -1,0 +1,87 @@
+"""Relation and coreference lexicons, loaded from graphkit/data/*.yaml (data, not code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from graphkit.models import ActorKind, RelationType
+
+__all__ = ["CorefLexicon", "Lexicon", "load_coref_lexicon", "load_lexicon"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    # lemma -> [(type, particles)]; particles () means a direct object
+    verbs: dict[str, tuple[tuple[RelationType, tuple[str, ...]], ...]]
+    nouns: dict[str, RelationType]
+    agent_nouns: dict[str, RelationType]
+    control: frozenset[str]
+    detention_places: frozenset[str]
+    collective_heads: frozenset[str]
+    member_markers: frozenset[str]
+    modals: frozenset[str]
+    reversal: frozenset[str]
+    conditional: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CorefLexicon:
+    window: int
+    pronouns: dict[str, frozenset[ActorKind]]
+    definite_heads: dict[str, frozenset[ActorKind]]
+
+
+def _read(name: str) -> Any:
+    return yaml.safe_load(resources.files("graphkit").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    raw = _read("lexicon.yaml")
+    verbs: dict[str, list[tuple[RelationType, tuple[str, ...]]]] = {}
+    nouns: dict[str, RelationType] = {}
+    for rel_type in RelationType:
+        section = raw[rel_type.value]
+        for lemma, particles in (section.get("verbs") or {}).items():
+            options = particles or [""]
+            for particle in options:
+                verbs.setdefault(lemma, []).append((rel_type, tuple(particle.split())))
+        for noun in section.get("nouns") or []:
+            nouns.setdefault(noun, rel_type)
+    agent_nouns = {
+        noun: RelationType(rel_type)
+        for rel_type, words in raw["agent_nouns"].items()
+        for noun in words
+    }
+    blockers = raw["blockers"]
+    return Lexicon(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns=nouns,
+        agent_nouns=agent_nouns,
+        control=frozenset(raw["LOBBIES"]["control"]),
+        detention_places=frozenset(raw["DETAINS"]["places"]),
+        collective_heads=frozenset(raw["collective_heads"]),
+        member_markers=frozenset(raw["member_markers"]),
+        modals=frozenset(blockers["modals"]),
+        reversal=frozenset(blockers["reversal"]),
+        conditional=frozenset(blockers["conditional"]),
+    )
+
+
+def _kinds(names: list[str]) -> frozenset[ActorKind]:
+    return frozenset(ActorKind(n) for n in names)
+
+
+@lru_cache(maxsize=1)
+def load_coref_lexicon() -> CorefLexicon:
+    raw = _read("coref.yaml")
+    return CorefLexicon(
+        window=int(raw["window"]),
+        pronouns={k: _kinds(v) for k, v in raw["pronouns"].items()},
+        definite_heads={k: _kinds(v) for k, v in raw["definite_heads"].items()},
+    )

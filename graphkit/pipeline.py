@@ -1,0 +1,133 @@
+"""The whole extraction: articles -> NLP -> actors -> relations + evidence -> Graph."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from graphkit.actors import ActorTable, find_mentions
+from graphkit.coref import resolve_references
+from graphkit.ingest import mask_boilerplate
+from graphkit.models import Actor, Article, Evidence, Graph, Relation, RelationType
+from graphkit.nlp import build_pipeline
+from graphkit.registry import Registry, load_registry
+from graphkit.relations import RULE_CONFIDENCE, extract_relations
+
+__all__ = ["ArticleExtraction", "Extractor", "assemble_graph"]
+
+
+@dataclass
+class ArticleExtraction:
+    """What one article contributed: its actors and the evidence for each relation key."""
+
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    evidence: dict[tuple[str, str, RelationType], list[Evidence]] = field(default_factory=dict)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class Extractor:
+    """Loads the registry and spaCy pipeline once; extracts any number of articles."""
+
+    def __init__(self, model: str | None = None, actor_files: Sequence[str] = ()) -> None:
+        self.registry: Registry = load_registry(tuple(actor_files))
+        self.nlp = build_pipeline(self.registry, model)
+
+    def extract(self, article: Article, doc: Doc | None = None) -> ArticleExtraction:
+        if doc is None:
+            doc = self.nlp(mask_boilerplate(article.text))
+        table = ActorTable(self.registry)
+        mentions = find_mentions(doc, table)
+        mentions += resolve_references(doc, mentions, table)
+        result = ArticleExtraction(article)
+        for candidate in extract_relations(doc, mentions, table):
+            start, end = _trimmed(article.text, candidate.sentence.start_char, candidate.sentence.end_char)
+            evidence = Evidence(
+                article=article.id,
+                part=article.part,
+                text=article.text[start:end],
+                start=start,
+                end=end,
+                date=article.date,
+                source=article.source,
+                rule=candidate.rule,
+                confidence=RULE_CONFIDENCE.get(candidate.rule, 0.5),
+                trigger=candidate.trigger,
+            )
+            key = (candidate.source, candidate.target, candidate.type)
+            result.evidence.setdefault(key, []).append(evidence)
+        mentioned = {m.actor for m in mentions}
+        for key in sorted(mentioned):
+            info = table.actors[key]
+            result.actors.append(
+                Actor(id=key, name=info.name, kind=info.kind,
+                      aliases=tuple(sorted(info.aliases - {info.name})), articles=(article.id,))  # fmt: skip
+            )
+        return result
+
+    def extract_all(
+        self,
+        articles: Sequence[Article],
+        n_process: int = 1,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[ArticleExtraction]:
+        texts = (mask_boilerplate(a.text) for a in articles)
+        results = []
+        for index, doc in enumerate(self.nlp.pipe(texts, batch_size=16, n_process=n_process)):
+            results.append(self.extract(articles[index], doc))
+            if progress is not None:
+                progress(index + 1)
+        return results
+
+
+def _best_per_sentence(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """One piece of evidence per sentence: the most confident rule that fired on it."""
+    best: dict[tuple[str, int, int, int], Evidence] = {}
+    for item in evidence:
+        key = (item.article, item.part, item.start, item.end)
+        current = best.get(key)
+        if current is None or (item.confidence, item.rule) > (current.confidence, current.rule):
+            best[key] = item
+    return tuple(sorted(best.values(), key=Evidence.sort_key))
+
+
+def assemble_graph(extractions: Iterable[ArticleExtraction]) -> Graph:
+    """Merge per-article results: actors by id, relations by (source, target, type)."""
+    actors: dict[str, Actor] = {}
+    evidence: dict[tuple[str, str, RelationType], list[Evidence]] = {}
+    articles: list[Article] = []
+    for extraction in extractions:
+        articles.append(extraction.article.model_copy(update={"text": ""}))
+        for actor in extraction.actors:
+            known = actors.get(actor.id)
+            if known is None:
+                actors[actor.id] = actor
+            else:
+                actors[actor.id] = known.model_copy(
+                    update={
+                        "aliases": tuple(sorted(set(known.aliases) | set(actor.aliases))),
+                        "articles": tuple(sorted(set(known.articles) | set(actor.articles))),
+                    }
+                )
+        for key, items in extraction.evidence.items():
+            evidence.setdefault(key, []).extend(items)
+    relations = [
+        Relation(source=s, target=t, type=rel_type, evidence=_best_per_sentence(items))
+        for (s, t, rel_type), items in evidence.items()
+    ]
+    relations.sort(key=lambda r: r.key)
+    unique_articles = {(a.id, a.part): a for a in articles}
+    return Graph(
+        actors=tuple(sorted(actors.values(), key=lambda a: a.id)),
+        relations=tuple(relations),
+        articles=tuple(unique_articles[k] for k in sorted(unique_articles)),
+    )

@@ -1,0 +1,191 @@
+"""The actor registry: known actors and every name that refers to them, loaded from data files.
+
+Built-in files live in graphkit/data/actors/*.yaml; users add their own with ``--actors FILE``
+(same format, documented in docs/registry.md). Later files may extend earlier entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graphkit.errors import GraphkitError
+from graphkit.models import ActorKind, actor_id, normalise_name
+
+__all__ = ["ActorPhrases", "Registry", "RegistryEntry", "load_actor_phrases", "load_registry"]
+
+
+@dataclass
+class RegistryEntry:
+    name: str
+    kind: ActorKind
+    aliases: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    metonyms: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    case_sensitive: set[str] = field(default_factory=set)
+    state: str | None = None  # for people: the state they represent
+
+    @property
+    def id(self) -> str:
+        return actor_id(self.kind, self.name)
+
+    def names(self) -> list[str]:
+        """Proper names that denote the actor itself (not demonyms or roles)."""
+        return [self.name, *self.aliases, *self.metonyms]
+
+
+@dataclass(frozen=True)
+class ActorPhrases:
+    government_heads: tuple[str, ...]
+    representative_heads: tuple[str, ...]
+    leader_heads: tuple[str, ...]
+    company_words: frozenset[str]
+    body_words: frozenset[str]
+    not_actor_words: frozenset[str]
+
+
+def _as_list(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise GraphkitError(f"{where}: expected a list of strings")
+    return [v.strip() for v in value if v.strip()]
+
+
+class Registry:
+    """Name lookups over all entries; a name maps to exactly one entry (first file wins)."""
+
+    def __init__(self, entries: Iterable[RegistryEntry], places: Iterable[str]) -> None:
+        self.entries: dict[str, RegistryEntry] = {}
+        self._by_name: dict[str, str] = {}
+        self._by_exact: dict[str, str] = {}
+        self._by_demonym: dict[str, str] = {}
+        self._by_role: dict[str, list[str]] = {}
+        self.places = frozenset(normalise_name(p) for p in places)
+        for entry in entries:
+            self._add(entry)
+
+    def _add(self, entry: RegistryEntry) -> None:
+        existing = self.entries.get(entry.id)
+        if existing is not None:  # a later file extends an entry
+            for attr in ("aliases", "demonyms", "metonyms", "roles"):
+                getattr(existing, attr).extend(getattr(entry, attr))
+            existing.case_sensitive |= entry.case_sensitive
+            existing.state = existing.state or entry.state
+            entry = existing
+        self.entries[entry.id] = entry
+        for name in entry.names():
+            if name in entry.case_sensitive:
+                self._by_exact.setdefault(name, entry.id)
+            else:
+                self._by_name.setdefault(normalise_name(name), entry.id)
+        for demonym in entry.demonyms:
+            self._by_demonym.setdefault(normalise_name(demonym), entry.id)
+        for role in entry.roles:
+            ids = self._by_role.setdefault(normalise_name(role), [])
+            if entry.id not in ids:
+                ids.append(entry.id)
+
+    def lookup(self, name: str) -> RegistryEntry | None:
+        """The entry a proper name (or acronym, or metonym) denotes."""
+        hit = self._by_exact.get(name.strip()) or self._by_name.get(normalise_name(name))
+        return self.entries[hit] if hit else None
+
+    def demonym(self, word: str) -> RegistryEntry | None:
+        hit = self._by_demonym.get(normalise_name(word))
+        return self.entries[hit] if hit else None
+
+    def role_holders(self, title: str) -> list[RegistryEntry]:
+        return [self.entries[i] for i in self._by_role.get(normalise_name(title), [])]
+
+    def is_place(self, name: str) -> bool:
+        return normalise_name(name) in self.places
+
+    def state_of(self, entry: RegistryEntry) -> RegistryEntry | None:
+        return self.lookup(entry.state) if entry.state else None
+
+
+def _parse_entries(raw: Any, source: str) -> list[RegistryEntry]:
+    if not isinstance(raw, list):
+        raise GraphkitError(f"{source}: expected a YAML list of actor entries")
+    entries = []
+    for number, item in enumerate(raw, start=1):
+        where = f"{source}: entry {number}"
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise GraphkitError(f"{where}: each entry needs a 'name'")
+        try:
+            kind = ActorKind(str(item.get("kind", "")).strip().title())
+        except ValueError:
+            kinds = ", ".join(k.value for k in ActorKind)
+            raise GraphkitError(
+                f"{where} ({item['name']}): kind {item.get('kind')!r} is not one of {kinds}"
+            ) from None
+        entries.append(
+            RegistryEntry(
+                name=item["name"].strip(),
+                kind=kind,
+                aliases=_as_list(item.get("aliases"), where),
+                demonyms=_as_list(item.get("demonyms"), where),
+                metonyms=_as_list(item.get("metonyms"), where),
+                roles=_as_list(item.get("roles"), where),
+                case_sensitive=set(_as_list(item.get("case_sensitive"), where)),
+                state=item.get("state"),
+            )
+        )
+    return entries
+
+
+def _read_yaml(text: str, source: str) -> Any:
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        raise GraphkitError(f"{source}:{line} invalid YAML") from None
+
+
+_BUILTIN_FILES = ("states.yaml", "bodies.yaml", "companies.yaml", "people.yaml", "groups.yaml")
+
+
+@lru_cache(maxsize=8)
+def load_registry(extra_files: tuple[str, ...] = ()) -> Registry:
+    """Built-in registry plus the user's files (later entries extend earlier ones)."""
+    folder = resources.files("graphkit").joinpath("data/actors")
+    entries: list[RegistryEntry] = []
+    for name in _BUILTIN_FILES:
+        entries += _parse_entries(_read_yaml(folder.joinpath(name).read_text("utf-8"), name), name)
+    places_raw = _read_yaml(folder.joinpath("places.yaml").read_text("utf-8"), "places.yaml")
+    places = _as_list(places_raw, "places.yaml")
+    for extra in extra_files:
+        path = Path(extra)
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise GraphkitError(f"{path}: cannot read actor file ({err})") from None
+        raw = _read_yaml(text, str(path))
+        if isinstance(raw, dict):  # {actors: [...], places: [...]} form
+            places += _as_list(raw.get("places"), str(path))
+            raw = raw.get("actors", [])
+        entries += _parse_entries(raw, str(path))
+    return Registry(entries, places)
+
+
+@lru_cache(maxsize=1)
+def load_actor_phrases() -> ActorPhrases:
+    text = resources.files("graphkit").joinpath("data/actor_phrases.yaml").read_text("utf-8")
+    raw = _read_yaml(text, "actor_phrases.yaml")
+    return ActorPhrases(
+        government_heads=tuple(raw["government_heads"]),
+        representative_heads=tuple(raw["representative_heads"]),
+        leader_heads=tuple(raw["leader_heads"]),
+        company_words=frozenset(raw["company_words"]),
+        body_words=frozenset(raw["body_words"]),
+        not_actor_words=frozenset(raw["not_actor_words"]),
+    )
