@@ -45,7 +45,7 @@ def _articles_from_raw(raw: RawArticle, article_id: str, path: Path, first_part:
             Article(
                 id=raw.id or article_id,
                 part=first_part + index,
-                title=part.title or raw.title,
+                title=raw.title or part.title,
                 date=raw.date or part.date,
                 source=raw.source or part.source,
                 author=raw.author or part.author,
