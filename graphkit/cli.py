@@ -27,7 +27,10 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="graphkit",
         description="Turn news articles into an evidence-backed graph of political actors.",
-        epilog="Example: graphkit build seeds --out out && graphkit eval seeds/seeds.yaml --graph out/graph.json",
+        epilog=(
+            "Example:\n  graphkit build seeds --out out\n"
+            "  graphkit eval seeds/seeds.yaml --graph out/graph.json"
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"graphkit {__version__}")

@@ -71,7 +71,7 @@ class _GoldNames:
         return None
 
 
-def score_graph(  # noqa: C901 - one pass mirroring the reference scorer
+def score_graph(
     graph_path: Path, gold_path: Path, only: set[str] | None = None
 ) -> tuple[Score, list[str]]:
     """The score and a report listing every false positive, miss and actor error."""
@@ -117,28 +117,35 @@ def score_graph(  # noqa: C901 - one pass mirroring the reference scorer
         if only and article not in only:
             continue
         rels = spec["relations"]
-        req = [(_as_set(r[0]), r[1], _as_set(r[2]), r[4] if len(r) > 4 else "") for r in rels if r[3] == "required"]
+        req = [
+            (_as_set(r[0]), r[1], _as_set(r[2]), r[4] if len(r) > 4 else "")
+            for r in rels
+            if r[3] == "required"
+        ]
         opt = [(_as_set(r[0]), r[1], _as_set(r[2])) for r in rels if r[3] == "optional"]
         found = [False] * len(req)
         for s, t, o in sorted(predicted.get(article, ())):
-            hit = [i for i, (S, T, O, _) in enumerate(req) if s in S and t == T and o in O]
+            hit = [
+                i for i, (src, typ, tgt, _) in enumerate(req) if s in src and t == typ and o in tgt
+            ]
             if hit:
                 if not any(found[i] for i in hit):
                     tp += 1
                     per_type[t]["tp"] += 1
                 for i in hit:
                     found[i] = True
-            elif any(s in S and t == T and o in O for (S, T, O) in opt):
+            elif any(s in src and t == typ and o in tgt for (src, typ, tgt) in opt):
                 continue
             else:
                 fp += 1
                 per_type[t if t in per_type else "SUPPORTS"]["fp"] += 1
                 report.append(f"  FP {article}: {s} -{t}-> {o}")
-        for ok, (S, T, O, ev) in zip(found, req, strict=True):
+        for ok, (src, typ, tgt, ev) in zip(found, req, strict=True):
             if not ok:
                 fn += 1
-                per_type[T]["fn"] += 1
-                report.append(f"  FN {article}: {'|'.join(sorted(S))} -{T}-> {'|'.join(sorted(O))}  «{ev[:90]}»")
+                per_type[typ]["fn"] += 1
+                sources, targets = "|".join(sorted(src)), "|".join(sorted(tgt))
+                report.append(f"  FN {article}: {sources} -{typ}-> {targets}  «{ev[:90]}»")
         wanted, optional = set(spec.get("actors") or []), set(spec.get("optional_actors") or [])
         got = predicted_actors.get(article, set())
         a_tp += len(wanted & got)
@@ -153,7 +160,9 @@ def score_graph(  # noqa: C901 - one pass mirroring the reference scorer
 
     score: Score = {
         "relations": {**as_dict(_prf(tp, fp, fn)), "tp": tp, "fp": fp, "fn": fn},
-        "per_type": {t: {**as_dict(_prf(c["tp"], c["fp"], c["fn"])), **c} for t, c in per_type.items()},
+        "per_type": {
+            t: {**as_dict(_prf(c["tp"], c["fp"], c["fn"])), **c} for t, c in per_type.items()
+        },
         "actors": {**as_dict(_prf(a_tp, a_fp, a_fn)), "tp": a_tp, "fp": a_fp, "fn": a_fn},
         "actor_kind_accuracy": round(kind_ok / kind_all, 3) if kind_all else 0.0,
     }

@@ -30,4 +30,6 @@ def from_networkx(multigraph: nx.MultiDiGraph) -> Graph:
         {"source": s, "target": t, "key": k, **attrs}
         for s, t, k, attrs in multigraph.edges(keys=True, data=True)
     ]
-    return from_data({"graph": dict(multigraph.graph), "nodes": nodes, "links": links}, "networkx graph")
+    return from_data(
+        {"graph": dict(multigraph.graph), "nodes": nodes, "links": links}, "networkx graph"
+    )

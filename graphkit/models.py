@@ -106,8 +106,9 @@ class Evidence(BaseModel):
     def check_against(self, article_text: str) -> None:
         """Raise ValueError unless the offsets slice exactly this sentence out of the text."""
         if article_text[self.start : self.end] != self.text:
+            where = f"{self.article}#{self.part}"
             raise ValueError(
-                f"evidence offsets {self.start}:{self.end} do not match its sentence in {self.article}"
+                f"evidence {self.start}:{self.end} does not match its sentence in {where}"
             )
 
     def sort_key(self) -> tuple[str, int, int, int, str]:

@@ -53,7 +53,9 @@ def test_all_command_families_are_present() -> None:
 
 
 @pytest.mark.parametrize("command", _subcommands())
-def test_every_command_has_help_with_an_example(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_command_has_help_with_an_example(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])
     assert exit_info.value.code == 0
@@ -71,7 +73,10 @@ def test_build_reports_bad_files_and_processes_the_rest(
     (inputs / "blob.txt").write_bytes(b"\x00\xff\x00")
     assert main(["build", str(inputs), "--out", str(tmp_path / "out"), "--quiet"]) == 0
     err = capsys.readouterr().err.splitlines()
-    assert sorted(line.split(": ")[1].rsplit("/", 1)[-1] for line in err) == ["blob.txt", "empty.txt"]
+    assert sorted(line.split(": ")[1].rsplit("/", 1)[-1] for line in err) == [
+        "blob.txt",
+        "empty.txt",
+    ]
     assert (tmp_path / "out" / "graph.json").exists()
 
 
@@ -93,10 +98,10 @@ def test_strict_fails_on_any_bad_file(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_module_and_script_entry_points_give_no_traceback(tmp_path: Path) -> None:
+    command = ["build", str(tmp_path / "nope.txt"), "--out", str(tmp_path)]
     result = subprocess.run(
-        [sys.executable, "-m", "graphkit", "build", str(tmp_path / "nope.txt"), "--out", str(tmp_path)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        [sys.executable, "-m", "graphkit", *command], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip() == (
@@ -107,6 +112,9 @@ def test_module_and_script_entry_points_give_no_traceback(tmp_path: Path) -> Non
 
 def test_explain_shows_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a.txt").write_text("Canada strongly condemned Iran on Monday.", encoding="utf-8")
-    assert main(["build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "--explain", "-q"]) == 0
+    assert (
+        main(["build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "--explain", "-q"])
+        == 0
+    )
     out = capsys.readouterr().out
     assert "Canada -CONDEMNS-> Iran" in out and "verb-active on 'condemned'" in out

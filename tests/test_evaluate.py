@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def reference() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("reference_score", FIXTURES / "reference_score.py")
+    spec = importlib.util.spec_from_file_location(
+        "reference_score", FIXTURES / "reference_score.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -31,10 +33,19 @@ def _comparable(score: dict[str, object]) -> dict[str, object]:
 
 def test_fixture_scores_equal_reference() -> None:
     ours, _ = score_graph(FIXTURES / "tiny_graph.json", FIXTURES / "tiny_gold.yaml")
-    theirs, _ = reference().score(str(FIXTURES / "tiny_graph.json"), str(FIXTURES / "tiny_gold.yaml"))
+    theirs, _ = reference().score(
+        str(FIXTURES / "tiny_graph.json"), str(FIXTURES / "tiny_gold.yaml")
+    )
     assert json.loads(json.dumps(ours)) == json.loads(json.dumps(_comparable(theirs)))
     # the fixture exercises every branch: hits, optional, FP, FN, unresolved names, kinds
-    assert ours["relations"] == {"precision": 0.6, "recall": 0.75, "f1": 0.667, "tp": 3, "fp": 2, "fn": 1}
+    assert ours["relations"] == {
+        "precision": 0.6,
+        "recall": 0.75,
+        "f1": 0.667,
+        "tp": 3,
+        "fp": 2,
+        "fn": 1,
+    }
     assert ours["actor_kind_accuracy"] == 0.75
 
 
@@ -47,7 +58,12 @@ def test_seed_build_scores_equal_reference(seed_build: BuildReport) -> None:
 
 
 def test_cli_prints_reference_summary(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["eval", str(FIXTURES / "tiny_gold.yaml"), "--graph", str(FIXTURES / "tiny_graph.json")]) == 0
+    assert (
+        main(
+            ["eval", str(FIXTURES / "tiny_gold.yaml"), "--graph", str(FIXTURES / "tiny_graph.json")]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     ours, _ = score_graph(FIXTURES / "tiny_graph.json", FIXTURES / "tiny_gold.yaml")
     assert out.strip() == format_score(ours)

@@ -20,7 +20,11 @@ def test_seed_003_splits_into_its_articles() -> None:
     assert [a.part for a in parts] == [0, 1, 2, 3]
     assert {a.id for a in parts} == {"003_c3a82658946608cb"}
     assert parts[0].title.startswith("China Seeks to Stop UN Rights Chief")
-    assert (parts[0].author, parts[0].source, parts[0].date) == ("Emma Farge", "Reuters", "2022-07-20")
+    assert (parts[0].author, parts[0].source, parts[0].date) == (
+        "Emma Farge",
+        "Reuters",
+        "2022-07-20",
+    )
     assert parts[1].author == "Albert Zhang and Tilla Hoja" and parts[1].source == "ASPI"
     assert parts[2].source == "Human Rights Watch" and parts[2].date == "2022-07-19"
     assert parts[3].title.startswith("US Hits out at Russia, China")
@@ -48,7 +52,11 @@ def test_dates_in_common_forms() -> None:
 def test_single_byline_gives_metadata_without_splitting() -> None:
     parts = split_articles("Headline\n\nBy Jane Roe, The Times, 2021-02-03\n\nBody text.\n")
     assert len(parts) == 1
-    assert (parts[0].author, parts[0].source, parts[0].date) == ("Jane Roe", "The Times", "2021-02-03")
+    assert (parts[0].author, parts[0].source, parts[0].date) == (
+        "Jane Roe",
+        "The Times",
+        "2021-02-03",
+    )
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,24 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from pydantic import ValidationError
 
 from graphkit.errors import GraphkitError
 from graphkit.graph import from_networkx, to_networkx
-from graphkit.models import Actor, ActorKind, Article, Evidence, Graph, Relation, RelationType, actor_id
+from graphkit.models import (
+    Actor,
+    ActorKind,
+    Article,
+    Evidence,
+    Graph,
+    Relation,
+    RelationType,
+    actor_id,
+)
 from graphkit.sinks.graphml import from_graphml, to_graphml
 from graphkit.sinks.node_link import from_json, read_json, to_json, write_json
 
-HOSTILE = 'Quote "double" \'single\' `tick` {brace} back\\slash\nnew line 北京 </script>'
+HOSTILE = "Quote \"double\" 'single' `tick` {brace} back\\slash\nnew line 北京 </script>"
 
 
 def sample_graph() -> Graph:
@@ -30,7 +40,9 @@ def sample_graph() -> Graph:
         actors=(chile, odd, peru),
         relations=(
             Relation(source=chile.id, target=peru.id, type=RelationType.SUPPORTS, evidence=(ev1,)),
-            Relation(source=odd.id, target=peru.id, type=RelationType.CONDEMNS, evidence=(ev1, ev2)),
+            Relation(
+                source=odd.id, target=peru.id, type=RelationType.CONDEMNS, evidence=(ev1, ev2)
+            ),
         ),
         articles=(Article(id="a1", text="", title="T", date="2021-01-02"),),
     )
@@ -44,7 +56,7 @@ def test_ids_are_stable_and_normalised() -> None:
 
 def test_models_are_frozen_and_checked() -> None:
     graph = sample_graph()
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         graph.actors[0].name = "x"  # type: ignore[misc]
     with pytest.raises(ValueError):
         Evidence(article="a", text="x", start=5, end=2)

@@ -23,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--graph", required=True, type=Path, metavar="GRAPH.json")
     parser.add_argument("--articles", help="comma-separated article ids to score (default: all)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
-    parser.add_argument("--verbose", "-v", action="store_true", help="list every false positive and miss")
+    parser.add_argument(
+        "--verbose", "-v", action="store_true", help="list every false positive and miss"
+    )
     parser.set_defaults(func=run)
 
 

@@ -35,7 +35,9 @@ class IngestResult(BaseModel):
     files: int
 
 
-def _articles_from_raw(raw: RawArticle, article_id: str, path: Path, first_part: int) -> list[Article]:
+def _articles_from_raw(
+    raw: RawArticle, article_id: str, path: Path, first_part: int
+) -> list[Article]:
     articles = []
     for index, part in enumerate(split_articles(raw.text)):
         body = raw.text[part.start : part.end]

@@ -127,7 +127,7 @@ def jsonl_to_articles(text: str, path: str) -> list[RawArticle | InputProblem]:
             continue
         body = record.get("text")
         if not isinstance(body, str) or not body.strip():
-            results.append(InputProblem(path=path, line=number, reason="no \"text\" string"))
+            results.append(InputProblem(path=path, line=number, reason='no "text" string'))
             continue
         date = _optional_str(record, "date", "published")
         results.append(

@@ -1,0 +1,234 @@
+"""Influence maps without a browser: HTML safety and determinism, ego maps, stats, figures, CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from browser.map_samples import ACME, CHINA, HOSTILE, TIBET, UN, US, XI, sample_graph
+
+from graphkit.cli import main
+from graphkit.errors import GraphkitError
+from graphkit.maps.figure import write_figure
+from graphkit.maps.select import find_actor, parse_types, select
+from graphkit.maps.stats import stats_markdown
+from graphkit.models import Graph, RelationType
+from graphkit.sinks.html import map_options, render_html, write_html
+from graphkit.sinks.node_link import write_json
+
+DATA = re.compile(r'<script type="application/json" class="gk-data">(.*?)</script>', re.S)
+
+
+def _data(page: str) -> dict:
+    match = DATA.search(page)
+    assert match, "no data block"
+    return json.loads(match.group(1))
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return render_html(sample_graph())
+
+
+def test_same_graph_gives_the_same_bytes(page: str, tmp_path: Path) -> None:
+    assert render_html(sample_graph()) == page
+    write_html(sample_graph(), tmp_path / "a.html")
+    write_html(sample_graph(), tmp_path / "b.html")
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+    assert _data(page)["options"]["layout"]["randomSeed"] == 7
+
+
+def test_page_refers_to_nothing_remote(page: str) -> None:
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*https?:""", page, re.I)
+    # Not even inside data or the inlined library: "://" is always written ":\/\/" there.
+    assert not re.search(r"https?://", page, re.I)
+    assert "<link" not in page and "@import" not in page
+    assert "sourceMappingURL" not in page
+    urls = {ev["url"] for edge in _data(page)["edges"] for ev in edge["evidence"]}
+    assert "https://example.org/a3" in urls  # the data still holds the real URL
+
+
+def test_hostile_text_cannot_leave_the_data_block(page: str) -> None:
+    assert page.count("<script") == 3 and page.count("</script>") == 3
+    for raw in ("</script><script>window.pwned", "<img src=x", "<!--", "\u2028"):
+        assert raw not in page
+    data = _data(page)
+    texts = [ev["text"] for e in data["edges"] for ev in e["evidence"]]
+    assert HOSTILE in texts  # escaped for HTML, yet the same string once parsed
+    assert '<img src=x onerror="window.pwned=1">' in [n["label"] for n in data["nodes"]]
+    titled = render_html(sample_graph(), title="<b>Map</b> & co")
+    assert "<title>&lt;b&gt;Map&lt;/b&gt; &amp; co</title>" in titled
+
+
+def test_page_has_controls_legend_and_visual_grammar(page: str) -> None:
+    data = _data(page)
+    assert len(data["nodes"]) == 7 and len(data["edges"]) == 9
+    for kind in ("State", "Person", "Company", "Body", "Group"):
+        assert f'data-kind="{kind}"' in page
+    for rel in RelationType:
+        assert f'data-type="{rel.value}"' in page
+    assert 'class="gk-search"' in page and "gk-legend" in page
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes[CHINA.id]["shape"] == "hexagon" and nodes[XI.id]["shape"] == "dot"
+    assert nodes[CHINA.id]["size"] > nodes[UN.id]["size"]  # more evidence, bigger node
+    edges = {(e["from"], e["to"], e["type"]): e for e in data["edges"]}
+    condemns = edges[(US.id, CHINA.id, "CONDEMNS")]
+    supports = edges[(US.id, CHINA.id, "SUPPORTS")]
+    assert condemns["width"] > supports["width"] and condemns["color"] != supports["color"]
+    assert condemns["arrows"] == "to"
+    assert "smooth" in supports  # the second edge between a pair is curved apart
+    assert {"article", "source", "date", "text"} <= set(condemns["evidence"][0])
+
+
+def test_fragment_is_one_scoped_div(page: str) -> None:
+    fragment = render_html(sample_graph(), fragment=True)
+    assert fragment.startswith('<div class="graphkit-map gkm-')
+    assert fragment.rstrip().endswith("</div>")
+    for tag in ("<html", "<head", "<body", "<!DOCTYPE", "<title"):
+        assert tag.lower() not in fragment.lower()
+    scope = re.match(r'<div class="graphkit-map (gkm-[0-9a-f]+)"', fragment).group(1)
+    css = re.search(r"<style>(.*?)</style>", fragment, re.S).group(1)
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    selectors = [s.strip() for block in re.findall(r"([^{}]+)\{", css) for s in block.split(",")]
+    assert selectors and all(s.startswith(f".{scope}") for s in selectors), selectors
+    assert "@" not in css
+    other = render_html(sample_graph(), fragment=True, focus="China")
+    assert scope not in other  # two different maps on one page keep their own styles
+
+
+def test_select_ego_maps() -> None:
+    graph = sample_graph()
+    ids = lambda g: {a.id for a in g.actors}  # noqa: E731
+    assert select(graph) is graph
+    ego = select(graph, focus="china")
+    assert ids(ego) == {CHINA.id, US.id, XI.id, TIBET.id}
+    assert len(ego.relations) == 5
+    assert ids(select(graph, focus="PRC", depth=0)) == {CHINA.id}
+    assert select(graph, focus="PRC", depth=0).relations == ()
+    assert len(select(graph, focus=CHINA.id, depth=2).actors) == 7
+    only = select(graph, types={RelationType.SUPPORTS})
+    assert {r.type for r in only.relations} == {RelationType.SUPPORTS}
+    assert ids(only) == {US.id, CHINA.id, UN.id, TIBET.id, XI.id}
+    heavy = select(graph, min_count=2)
+    assert {(r.source, r.target) for r in heavy.relations} == {
+        (US.id, CHINA.id),
+        (ACME.id, US.id),
+        (XI.id, CHINA.id),
+    }
+    assert {a.id for a in heavy.articles} == {"a2", "a3"}
+    ego_types = select(graph, focus="Xi Jinping", depth=2, types={RelationType.SUPPORTS})
+    assert ids(ego_types) == {XI.id, UN.id, CHINA.id, TIBET.id, US.id}
+
+
+def test_select_rejects_bad_requests() -> None:
+    graph = sample_graph()
+    with pytest.raises(GraphkitError, match=r"no actor named 'Chinaa'.*'China'"):
+        select(graph, focus="Chinaa")
+    with pytest.raises(GraphkitError, match="depth"):
+        select(graph, focus="China", depth=-1)
+    with pytest.raises(GraphkitError, match="min-count"):
+        select(graph, min_count=0)
+    with pytest.raises(GraphkitError, match="unknown relation type 'LIKES'"):
+        parse_types("SUPPORTS,LIKES")
+    assert parse_types(" supports , Condemns") == {RelationType.SUPPORTS, RelationType.CONDEMNS}
+    assert find_actor(graph, "the U.N.").id == UN.id
+    assert find_actor(graph, "washington").id == US.id
+    with pytest.raises(GraphkitError):
+        render_html(graph, focus="Atlantis")
+
+
+def test_big_graphs_get_a_cheaper_layout() -> None:
+    small, big = map_options(10, 20), map_options(2000, 10000)
+    assert small["layout"]["improvedLayout"] and not big["layout"]["improvedLayout"]
+    assert (
+        big["physics"]["stabilization"]["iterations"]
+        < small["physics"]["stabilization"]["iterations"]
+    )
+    assert big["edges"]["smooth"]["enabled"] is False
+
+
+def test_stats_tables() -> None:
+    text = stats_markdown(sample_graph())
+    assert text.startswith("# Influence by target\n")
+    china = text.split("## China (State): 5 pieces of evidence\n")[1].split("\n## ")[0]
+    assert china.splitlines()[1:] == [
+        "| Role | Actor | Evidence |",
+        "| --- | --- | ---: |",
+        "| Supporters | Xi Jinping (Person) | 2 |",
+        "| Supporters | United States (State) | 1 |",
+        "| Condemners | United States (State) | 2 |",
+        "",
+    ]
+    assert "| Detained by | China (State) | 1 |" in text
+    assert "| Lobbyists | Acme Corp (Company) | 2 |" in text
+    assert text.index("## China") < text.index("## United Nations")
+    assert stats_markdown(sample_graph()) == text
+    assert "No relations" in stats_markdown(Graph())
+
+
+def test_stats_escape_table_cells() -> None:
+    graph = sample_graph()
+    odd = graph.actors[-1].model_copy(update={"name": "A|B\nC"})
+    text = stats_markdown(graph.model_copy(update={"actors": (*graph.actors[:-1], odd)}))
+    assert "| Condemners | A\\|B C (Group) | 1 |" in text
+
+
+def test_figures_are_written_and_svg_is_stable(tmp_path: Path) -> None:
+    write_figure(sample_graph(), tmp_path / "a.svg")
+    write_figure(sample_graph(), tmp_path / "b.svg")
+    first = (tmp_path / "a.svg").read_bytes()
+    assert first.startswith(b"<?xml") and b"<svg" in first
+    assert first == (tmp_path / "b.svg").read_bytes()
+    assert b"<dc:date>" not in first
+    write_figure(sample_graph(), tmp_path / "c.PNG")
+    assert (tmp_path / "c.PNG").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    write_figure(Graph(), tmp_path / "empty.svg")
+    with pytest.raises(GraphkitError, match=r"\.svg or \.png"):
+        write_figure(sample_graph(), tmp_path / "graph.pdf")
+
+
+@pytest.mark.parametrize("command", ["map", "figure", "stats"])
+def test_cli_help_has_an_example(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"])
+    assert exit_.value.code == 0
+    assert "Example" in capsys.readouterr().out
+
+
+def test_cli_map_figure_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    graph = tmp_path / "graph.json"
+    write_json(sample_graph(), graph)
+    args = ["--focus", "china", "--depth", "1", "--types", "supports,condemns", "--min-count", "1"]
+    assert main(["map", str(graph), "--out", str(tmp_path / "m.html"), *args]) == 0
+    data = _data((tmp_path / "m.html").read_text("utf-8"))
+    assert {e["type"] for e in data["edges"]} == {"SUPPORTS", "CONDEMNS"}
+    assert main(["map", str(graph), "--out", str(tmp_path / "f.html"), "--fragment"]) == 0
+    assert "<html" not in (tmp_path / "f.html").read_text("utf-8")
+    assert main(["figure", str(graph), "--out", str(tmp_path / "g.svg")]) == 0
+    assert (tmp_path / "g.svg").exists()
+    capsys.readouterr()
+    assert main(["stats", str(graph)]) == 0
+    assert "| Supporters | Xi Jinping (Person) | 2 |" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["map", "{g}", "--out", "{d}/m.html", "--focus", "Chinaa"], "did you mean 'China'"),
+        (["map", "{g}", "--out", "{d}/m.html", "--types", "LIKES"], "unknown relation type"),
+        (["map", "{d}/missing.json", "--out", "{d}/m.html"], "no such file"),
+        (["map", "{g}", "--out", "{d}"], "is a directory"),
+        (["figure", "{g}", "--out", "{d}/g.gif"], ".svg or .png"),
+        (["stats", "{d}/missing.json"], "no such file"),
+    ],
+)
+def test_cli_errors_are_one_line(
+    argv: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    graph = tmp_path / "graph.json"
+    write_json(sample_graph(), graph)
+    assert main([a.format(g=graph, d=tmp_path) for a in argv]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
