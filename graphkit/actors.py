@@ -98,7 +98,7 @@ def _clean_span(span: Span) -> Span:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
-    return doc[start:end]
+    return Span(doc, start, end, label=span.label_)  # keep the entity label
 
 
 def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
@@ -117,6 +117,9 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
         return None
     if span.label_ == "PERSON" and _looks_like_person(span):
         return Mention(span.start, span.end, table.from_name(text, ActorKind.PERSON), "ner")
+    generic = phrases.body_words | phrases.company_words | {"state", "national", "federal"}
+    if span.label_ == "ORG" and all(t.lower_ in generic for t in span):
+        return None  # "the Committee", "the Senate", "State Party": a description, not a name
     if span.label_ == "ORG" and len(text) > 2 and not text.isupper():
         kind = _org_kind(span, phrases.company_words, phrases.body_words)
         if kind is not None:
@@ -148,15 +151,23 @@ def _fold_surnames(mentions: list[Mention], doc: Doc, table: ActorTable) -> list
             full.setdefault(normalise_name(doc[m.end - 1].text), m.actor)
             full.setdefault(normalise_name(doc[m.start].text), m.actor)
     folded = []
+    dropped: set[str] = set()
     for m in mentions:
-        info = table.actors[m.actor]
-        if info.kind is ActorKind.PERSON and m.end - m.start == 1 and info.registry is None:
+        info = table.actors.get(m.actor)
+        if (
+            info is not None
+            and info.kind is ActorKind.PERSON
+            and m.end - m.start == 1
+            and info.registry is None
+        ):
             target = full.get(normalise_name(doc[m.start].text))
             if target and target != m.actor:
-                table.actors.pop(m.actor, None)
+                dropped.add(m.actor)
                 table.actors[target].aliases.add(doc[m.start].text)
                 m = Mention(m.start, m.end, target, m.via, m.state)
         folded.append(m)
+    for key in dropped - {m.actor for m in folded}:
+        table.actors.pop(key, None)
     return folded
 
 

@@ -27,6 +27,10 @@ class Lexicon:
     modals: frozenset[str]
     reversal: frozenset[str]
     conditional: frozenset[str]
+    documents: frozenset[str] = frozenset()
+    bad_verbs: frozenset[str] = frozenset()
+    bad_nouns: frozenset[str] = frozenset()
+    bad_adjectives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,10 @@ def load_lexicon() -> Lexicon:
         modals=frozenset(blockers["modals"]),
         reversal=frozenset(blockers["reversal"]),
         conditional=frozenset(blockers["conditional"]),
+        documents=frozenset(raw.get("documents") or ()),
+        bad_verbs=frozenset(raw.get("evaluation", {}).get("verbs") or ()),
+        bad_nouns=frozenset(raw.get("evaluation", {}).get("nouns") or ()),
+        bad_adjectives=frozenset(raw.get("evaluation", {}).get("adjectives") or ()),
     )
 
 

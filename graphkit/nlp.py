@@ -85,8 +85,13 @@ class GraphkitRuler:
             if not phrase:
                 continue
             key = f"{pattern.label}|{pattern.id}"
+            if phrase[:1].islower():  # written lower-case on purpose ("ethnic Kyrgyz")
+                key += "|lc"
             self.keys[key] = (pattern.label, pattern.id)
-            grouped.setdefault((key, pattern.case_sensitive), []).append(phrase)
+            variants = grouped.setdefault((key, pattern.case_sensitive), [])
+            variants.append(phrase)
+            if "'" in phrase:  # news text mostly uses the typographic apostrophe
+                variants.append(phrase.replace("'", "\u2019"))
         for (key, sensitive), texts in grouped.items():
             matcher = self.exact if sensitive else self.folded
             matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(texts)))))
@@ -95,9 +100,10 @@ class GraphkitRuler:
         spans = []
         for matcher, folded in ((self.folded, True), (self.exact, False)):
             for match_id, start, end in matcher(doc):
-                if folded and doc[start].is_lower:
+                key = doc.vocab.strings[match_id]
+                if folded and doc[start].is_lower and not key.endswith("|lc"):
                     continue
-                label, ent_id = self.keys[doc.vocab.strings[match_id]]
+                label, ent_id = self.keys[key]
                 spans.append(Span(doc, start, end, label=label, span_id=ent_id))
         doc.ents = filter_spans([*spans, *doc.ents])
         return doc

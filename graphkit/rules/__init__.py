@@ -1,0 +1,1 @@
+"""Discourse-level relation rules (documents and their stance, quotes and their speakers)."""

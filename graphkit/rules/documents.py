@@ -1,0 +1,114 @@
+"""Document stance: statements, letters and resolutions carry the stance they express.
+
+"a letter ... complaining about China's abuses" or "a rebuke of the Chinese government"
+gives the document a stance (CONDEMNS China). A later definite or "similar" document
+("the German-led statement", "a similar joint condemnation led by the UK") without its own
+target inherits the most recent stance. The document's authors ("X-led", "led by X",
+"written by X", "X's statement"), its supporters or signatories ("supporters of the
+statement include A, B") and those who sign / endorse / join it take that stance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from graphkit.models import RelationType
+
+if TYPE_CHECKING:
+    from graphkit.actors import Mention
+    from graphkit.relations import _Context
+
+Found = tuple[str, RelationType, list["Mention"], list["Mention"], Token]
+_STANCE_TYPES = (RelationType.CONDEMNS, RelationType.SUPPORTS)
+_INHERIT_MODIFIERS = {"similar", "same", "joint", "separate", "latest", "new"}
+_AUTHOR_VERBS = {"write", "draft", "author", "pen", "lead", "initiate", "sponsor", "issue",
+                 "deliver", "read", "present", "table", "spearhead", "coordinate"}  # fmt: skip
+_ADHERE_VERBS = {"sign", "endorse", "join", "back", "support", "cosign", "co-sign",
+                 "co-sponsor", "sponsor", "issue", "deliver", "read", "lead", "draft", "present"}  # fmt: skip  # noqa: E501
+_WINDOW = 8  # sentences a stance stays available for inheritance
+
+
+def _explicit_stance(ctx: _Context, doc_noun: Token) -> tuple[RelationType, list[Mention]] | None:
+    lex = ctx.lex
+    rel_type = lex.nouns.get(doc_noun.lower_) or lex.nouns.get(doc_noun.lemma_)
+    if rel_type in _STANCE_TYPES:
+        targets = [m for c in doc_noun.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "for", "on")  # noqa: E501
+                   for p in c.children if p.dep_ == "pobj" for m in ctx.owner_of(p)]  # fmt: skip
+        if targets:
+            return rel_type, targets
+    verbs = [c for c in doc_noun.children if c.dep_ in ("acl", "relcl")]
+    verbs += [g for v in list(verbs) for g in v.children if g.dep_ in ("advcl", "xcomp", "conj")]
+    governor = doc_noun.head
+    if doc_noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and governor.pos_ == "VERB":
+        verbs += [c for c in governor.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    for verb in verbs:
+        for v_type, particles in lex.verbs.get(verb.lemma_, ()):
+            if v_type not in _STANCE_TYPES or ctx.blocked(verb):
+                continue
+            if particles:
+                objects = ctx.particle_objects(verb, particles)
+            else:
+                objects = [c for c in verb.children if c.dep_ == "dobj"]
+            targets = [m for o in objects for m in ctx.owner_of(o)]
+            if targets:
+                return v_type, targets
+    return None
+
+
+def _inherits(doc_noun: Token) -> bool:
+    for child in doc_noun.children:
+        if child.dep_ == "det" and child.lower_ in ("the", "this", "that"):
+            return True
+        if child.dep_ in ("amod", "compound") and (
+            child.lower_ in _INHERIT_MODIFIERS or child.lower_.endswith("led")
+        ):
+            return True
+    return False
+
+
+def _holders(ctx: _Context, doc_noun: Token) -> list[Mention]:
+    """Authors, supporters and signatories of the document."""
+    out = list(ctx.leaders_of(doc_noun))
+    for child in doc_noun.children:
+        if child.dep_ == "poss" and child.i in ctx.by_token:
+            out += ctx.actors_of(child, expand=False)
+        elif child.dep_ in ("acl", "relcl") and child.lemma_ in _AUTHOR_VERBS:
+            out += [m for a in child.children if a.dep_ == "agent"
+                    for p in a.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
+    head = doc_noun.head
+    if doc_noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ctx.lex.agent_nouns:
+        agent_noun = head.head  # "supporters of the statement include A, B"
+        if ctx.lex.agent_nouns[agent_noun.lower_] is RelationType.SUPPORTS:
+            verb = agent_noun.head
+            if agent_noun.dep_ == "nsubj" and verb.lemma_ in ("include", "be", "comprise"):
+                out += [
+                    m for c in verb.children if c.dep_ in ("dobj", "attr") for m in ctx.actors_of(c)
+                ]
+            out += [m for c in agent_noun.children if c.dep_ == "prep" and c.lower_ in ctx.lex.member_markers  # noqa: E501
+                    for p in c.children for m in ctx.actors_of(p)]  # fmt: skip
+    if doc_noun.dep_ == "dobj" and head.lemma_ in _ADHERE_VERBS:
+        out += ctx.subjects(head)
+    return out
+
+
+def document_rules(ctx: _Context) -> Iterator[Found]:
+    nouns = ctx.lex.documents
+    last: tuple[int, RelationType, list[Mention]] | None = None
+    sentence_index = {s.start: n for n, s in enumerate(ctx.doc.sents)}
+    for token in ctx.doc:
+        if token.pos_ != "NOUN" or token.lemma_ not in nouns:
+            continue
+        here = sentence_index.get(token.sent.start, 0)
+        stance = _explicit_stance(ctx, token)
+        if stance is not None:
+            last = (here, *stance)
+        elif last is not None and here - last[0] <= _WINDOW and _inherits(token):
+            stance = (last[1], last[2])
+        if stance is None or ctx.blocked(token):
+            continue
+        holders = _holders(ctx, token)
+        if holders:
+            yield "document-stance", stance[0], holders, stance[1], token

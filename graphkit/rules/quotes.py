@@ -1,0 +1,138 @@
+"""Quotes: the speaker of a quote that evaluates an actor negatively condemns that actor.
+
+“By adopting China's talking points, Bachelet has muddied the waters,” Millward said.
+-> Millward CONDEMNS Bachelet. The speaker is the subject of a reporting verb right after
+the closing quote ("…,” X said / told …) or right before the opening one ("X said: “…”");
+a quote with no reporting verb continues the previous speaker's quote when it follows it
+within one sentence. Inside the quote, an actor is evaluated negatively when it is the
+subject of a verb of misconduct ("muddied", "failed", "betrayed"), the possessor of a
+misconduct noun ("Russia's invasion"), or has something qualified by a negative adjective
+("the US has a notorious record"). First-person pronouns inside the quote ("we", "I")
+stand for the speaker. Lexicon: `evaluation` in graphkit/data/lexicon.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from graphkit.models import ActorKind, RelationType
+
+if TYPE_CHECKING:
+    from graphkit.actors import Mention
+    from graphkit.relations import _Context
+
+Found = tuple[str, RelationType, list["Mention"], list["Mention"], Token]
+_OPEN = {"“", "``", "«"}
+_CLOSE = {"”", "''", "»"}
+_SPEECH = {"say", "tell", "add", "state", "declare", "write", "note", "argue", "warn", "insist",
+           "stress", "explain", "claim", "conclude", "remark", "continue", "ask"}  # fmt: skip
+_FIRST_PERSON = {"we", "i"}
+
+
+def _quotes(doc: Doc) -> list[tuple[int, int]]:
+    spans, start = [], None
+    for token in doc:
+        is_open = token.text in _OPEN or (token.text == '"' and token.tag_ == "``")
+        is_close = token.text in _CLOSE or (token.text == '"' and token.tag_ == "''")
+        if is_open:
+            start = token.i
+        elif is_close and start is not None:
+            if token.i - start > 3:
+                spans.append((start, token.i))
+            start = None
+    return spans
+
+
+def _continues(doc: Doc, previous_end: int, start: int) -> bool:
+    """A quote opening its own sentence right after the previous speaker's quote."""
+    if not doc[start].is_sent_start:
+        return False
+    return len(list(doc[previous_end:start].sents)) <= 2
+
+
+def _speaker_mentions(ctx: _Context, verb: Token) -> list[Mention]:
+    out: list[Mention] = []
+    for child in verb.children:
+        if child.dep_ != "nsubj":
+            continue
+        mention = ctx.by_token.get(child.i)
+        if mention is None:
+            continue
+        out.append(mention)
+        before = next((p for p in ctx.by_token.values() if p.end == mention.start), None)
+        if before is not None and before.via == "representative" and before.actor != mention.actor:
+            from graphkit.actors import Mention as _Mention
+
+            out.append(_Mention(before.start, before.end, before.actor, "representative"))
+    return out
+
+
+def _speaker(ctx: _Context, start: int, end: int) -> list[Mention]:
+    doc = ctx.doc
+    for token in doc[end + 1 : min(len(doc), end + 8)]:
+        if token.is_sent_start and token.i > end + 1:
+            break
+        if token.lemma_ in _SPEECH and token.pos_ == "VERB":
+            return _speaker_mentions(ctx, token)
+    if start > 0 and doc[start - 1].text in (":", ","):
+        for token in reversed(doc[doc[start].sent.start : start]):
+            if token.lemma_ in _SPEECH and token.pos_ == "VERB":
+                return _speaker_mentions(ctx, token)
+    return []
+
+
+def _evaluated(ctx: _Context, start: int, end: int) -> list[tuple[Mention, Token]]:
+    lex = ctx.lex
+    out: list[tuple[Mention, Token]] = []
+    for token in ctx.doc[start + 1 : end]:
+        mention = ctx.by_token.get(token.i)
+        if mention is None or token.i != ctx.doc[mention.start : mention.end].root.i:
+            continue
+        head = token.head
+        if (token.dep_ == "nsubj" and head.lemma_ in lex.bad_verbs) or (token.dep_ == "poss" and head.lemma_ in lex.bad_nouns):  # noqa: E501
+            out.append((mention, head))
+        elif token.dep_ == "nsubj" and head.lemma_ == "have":
+            for obj in head.children:
+                if obj.dep_ == "dobj" and any(a.lower_ in lex.bad_adjectives for a in obj.children):
+                    out.append((mention, head))
+    return out
+
+
+def quote_rules(ctx: _Context) -> Iterator[Found]:
+    previous: tuple[int, list[Mention]] | None = None
+    for start, end in _quotes(ctx.doc):
+        speakers = _speaker(ctx, start, end)
+        if not speakers and previous is not None and _continues(ctx.doc, previous[0], start):
+            speakers = previous[1]
+        if not speakers:
+            previous = None
+            continue
+        previous = (end, speakers)
+        for mention, trigger in _evaluated(ctx, start, end):
+            if ctx.blocked(trigger) or ctx.table.kind(mention.actor) is ActorKind.GROUP:
+                continue
+            yield "quote-evaluation", RelationType.CONDEMNS, speakers, [mention], trigger
+
+
+def first_person_mentions(ctx: _Context) -> list[Mention]:
+    """ "we" / "I" inside a quote -> the quote's speaker (added before the clause rules run)."""
+    from graphkit.actors import Mention as _Mention
+
+    out: list[Mention] = []
+    previous: tuple[int, list[Mention]] | None = None
+    for start, end in _quotes(ctx.doc):
+        speakers = _speaker(ctx, start, end)
+        if not speakers and previous is not None and _continues(ctx.doc, previous[0], start):
+            speakers = previous[1]
+        previous = (end, speakers) if speakers else None
+        if not speakers:
+            continue
+        for token in ctx.doc[start + 1 : end]:
+            if token.lower_ in _FIRST_PERSON and token.i not in ctx.by_token:
+                out.append(
+                    _Mention(token.i, token.i + 1, speakers[0].actor, "speaker", speakers[0].state)
+                )
+    return out
