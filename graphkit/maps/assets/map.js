@@ -124,13 +124,20 @@
     var unlinked = root.querySelector("input[data-unlinked]");
     var showUnlinked = !unlinked || unlinked.checked;
     var shown = {};
-    nodes.update(data.nodes.map(function (n) {
+    // Only changed items are updated: vis-network re-reads every item it is given, which
+    // for ten thousand edges would freeze the page for a moment on each click.
+    var nodeChanges = [];
+    data.nodes.forEach(function (n) {
       shown[n.id] = kinds[n.kind] !== false && (n.linked || showUnlinked);
-      return { id: n.id, hidden: !shown[n.id] };
-    }));
-    edges.update(data.edges.map(function (e) {
-      return { id: e.id, hidden: !(types[e.type] !== false && shown[e.from] && shown[e.to]) };
-    }));
+      if (!nodes.get(n.id).hidden !== shown[n.id]) nodeChanges.push({ id: n.id, hidden: !shown[n.id] });
+    });
+    var edgeChanges = [];
+    data.edges.forEach(function (e) {
+      var show = types[e.type] !== false && shown[e.from] && shown[e.to];
+      if (!edges.get(e.id).hidden !== show) edgeChanges.push({ id: e.id, hidden: !show });
+    });
+    if (nodeChanges.length) nodes.update(nodeChanges);
+    if (edgeChanges.length) edges.update(edgeChanges);
     hideTip();
     var seen = visible();
     status.textContent = seen.nodes.length + " of " + data.nodes.length + " actors, " +
