@@ -65,7 +65,9 @@ def generate_graph(relations: int, actors: int, seed: int = 7) -> Graph:
     return Graph(actors=tuple(people), relations=tuple(edges))
 
 
-def naive_load(driver: Driver, graph: Graph, sample: int, database: str | None) -> tuple[int, float]:
+def naive_load(
+    driver: Driver, graph: Graph, sample: int, database: str | None
+) -> tuple[int, float]:
     """MERGE ``sample`` relationships one query and one transaction at a time."""
     queries = {t: relation_merge(t, "naive_merge_relation") for t in RelationType}
     work = [(t, row) for t, rows in relation_rows(graph).items() for row in rows][:sample]
@@ -74,16 +76,22 @@ def naive_load(driver: Driver, graph: Graph, sample: int, database: str | None) 
         for rel_type, row in work:
             props = {k: v for k, v in row.items() if k not in ("source", "target")}
             props["count"] = len(row["evidence_keys"])
-            session.run(queries[rel_type], source=row["source"], target=row["target"], props=props).consume()
+            session.run(
+                queries[rel_type], source=row["source"], target=row["target"], props=props
+            ).consume()
     return len(work), time.perf_counter() - started
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--relations", type=int, default=100_000)
     parser.add_argument("--actors", type=int, default=10_000)
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
-    parser.add_argument("--naive-sample", type=int, default=5_000, help="relationships timed naively")
+    parser.add_argument(
+        "--naive-sample", type=int, default=5_000, help="relationships timed naively"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--clear", action="store_true", help="empty the database before and after")
     parser.add_argument("--uri")
@@ -107,7 +115,9 @@ def run(args: argparse.Namespace) -> int:
     with connect(settings) as driver:
         db = settings.database
         if count_graph(driver, db).nodes and not args.clear:
-            raise GraphkitError(f"{settings.where} is not empty; pass --clear to let the benchmark wipe it")
+            raise GraphkitError(
+                f"{settings.where} is not empty; pass --clear to let the benchmark wipe it"
+            )
         clear_database(driver, db)
         report = load_graph(driver, graph, database=db, batch_size=args.batch_size)
         counts = count_graph(driver, db)

@@ -50,7 +50,9 @@ class Extractor:
         mentions += resolve_references(doc, mentions, table)
         result = ArticleExtraction(article)
         for candidate in extract_relations(doc, mentions, table):
-            start, end = _trimmed(article.text, candidate.sentence.start_char, candidate.sentence.end_char)
+            start, end = _trimmed(
+                article.text, candidate.sentence.start_char, candidate.sentence.end_char
+            )
             evidence = Evidence(
                 article=article.id,
                 part=article.part,
@@ -69,8 +71,13 @@ class Extractor:
         for key in sorted(mentioned):
             info = table.actors[key]
             result.actors.append(
-                Actor(id=key, name=info.name, kind=info.kind,
-                      aliases=tuple(sorted(info.aliases - {info.name})), articles=(article.id,))  # fmt: skip
+                Actor(
+                    id=key,
+                    name=info.name,
+                    kind=info.kind,
+                    aliases=tuple(sorted(info.aliases - {info.name})),
+                    articles=(article.id,),
+                )
             )
         return result
 

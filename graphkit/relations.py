@@ -32,7 +32,7 @@ RULE_CONFIDENCE = {
     "quote-evaluation": 0.65,
 }
 _REPRESENTATIVE_HEADS = {"delegate", "ambassador", "envoy", "representative", "diplomat",
-                         "spokesperson", "spokesman", "spokeswoman", "minister", "official"}  # fmt: skip  # noqa: E501
+                         "spokesperson", "spokesman", "spokeswoman", "minister", "official"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,9 @@ class _Context:
             for child in token.children:
                 if child.dep_ in ("conj", "appos"):
                     found += self.actors_of(child)
-                elif (child.dep_ == "prep" and child.lower_ in self.lex.member_markers) or (child.dep_ == "amod" and child.lower_ in self.lex.member_markers):  # noqa: E501
+                elif (child.dep_ == "prep" and child.lower_ in self.lex.member_markers) or (
+                    child.dep_ == "amod" and child.lower_ in self.lex.member_markers
+                ):
                     found += [
                         m for c in child.children if c.dep_ == "pobj" for m in self.actors_of(c)
                     ]
@@ -113,7 +115,7 @@ class _Context:
         for child in token.children:
             if child.dep_ == "acl" and child.lemma_ == "lead":
                 out += [m for a in child.children if a.dep_ == "agent"
-                        for p in a.children if p.dep_ == "pobj" for m in self.actors_of(p)]  # fmt: skip  # noqa: E501
+                        for p in a.children if p.dep_ == "pobj" for m in self.actors_of(p)]  # fmt: skip
             elif child.dep_ in ("amod", "compound") and child.lower_.endswith("led"):
                 out += [self.by_token[g.i] for g in child.subtree if g.i in self.by_token]
         return out
@@ -257,7 +259,7 @@ def _verb_rules(
             # "X was hauled off by Y" / "X was locked up": the particle has no object
             patients = [m for c in verb.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
             agents = [m for c in verb.children if c.dep_ == "agent"
-                      for p in c.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip  # noqa: E501
+                      for p in c.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
             yield "verb-passive", rel_type, agents, patients
             continue
         if particles:
@@ -269,7 +271,7 @@ def _verb_rules(
             patients = [m for c in verb.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
             agents = [m for p in _pobjs(verb, ("by",)) for m in ctx.actors_of(p)]
             agents += [m for c in verb.children if c.dep_ == "agent"
-                       for p in c.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip  # noqa: E501
+                       for p in c.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
             if not patients and verb.dep_ in ("acl", "relcl"):
                 patients = ctx.actors_of(verb.head)
             yield "verb-passive", rel_type, agents, patients
@@ -411,7 +413,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], table: ActorTable) -> l
 
 
 def _emit(ctx: _Context, table: ActorTable, found: list[Candidate], token: Token, rule: str,
-          rel_type: RelationType, agents: list[Mention], patients: list[Mention]) -> None:  # fmt: skip  # noqa: E501
+          rel_type: RelationType, agents: list[Mention], patients: list[Mention]) -> None:  # fmt: skip
     if not agents or not patients or ctx.blocked(token):
         return
     sources_ok, targets_ok = _KIND_OK.get(rel_type, (None, None))

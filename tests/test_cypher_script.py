@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from graphkit.errors import GraphkitError
 from graphkit.models import Actor, ActorKind, Evidence, Graph, Relation, RelationType
@@ -84,7 +85,7 @@ def test_splitter_respects_strings_names_and_comments() -> None:
     RETURN 'it\\'s' AS s;   // after the last statement
     """
     assert split_statements(text) == [
-        "RETURN 'a;b' AS x, \"c\\\";d\" AS `y;z`",
+        'RETURN \'a;b\' AS x, "c\\";d" AS `y;z`',
         "RETURN 1",
         "RETURN 'it\\'s' AS s",
     ]
@@ -110,7 +111,7 @@ def test_templates_take_labels_only_from_the_enums() -> None:
 
 
 def _graph() -> Graph:
-    china = Actor.create("北京 \"Beijing\"", ActorKind.STATE, aliases=["O'Brien;`x`"])
+    china = Actor.create('北京 "Beijing"', ActorKind.STATE, aliases=["O'Brien;`x`"])
     others = [Actor.create(f"Group {i}\n{{{i}}}", ActorKind.GROUP) for i in range(7)]
     relations = [
         Relation(

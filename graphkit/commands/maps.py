@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         subparsers,
         "map",
         "Write the interactive influence map (one self-contained HTML file, works offline).",
-        "graphkit map out/graph.json --out china.html --focus China --depth 2 --types SUPPORTS,CONDEMNS",  # noqa: E501
+        "graphkit map out/graph.json --out china.html --focus China --depth 2 --types SUPPORTS,CONDEMNS",
     )
     parser.add_argument(
         "graph", type=Path, metavar="GRAPH.json", help="graph written by graphkit build"

@@ -19,7 +19,9 @@ def _connection_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--uri", help="Bolt URI (default: $NEO4J_URI or bolt://localhost:7687)")
     group.add_argument("--user", help="user name (default: $NEO4J_USER or neo4j)")
-    group.add_argument("--database", help="database (default: $NEO4J_DATABASE or the server default)")
+    group.add_argument(
+        "--database", help="database (default: $NEO4J_DATABASE or the server default)"
+    )
 
 
 def _batch_size(text: str) -> int:
@@ -42,7 +44,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "Load graph.json (or run graph.cypher) into Neo4j; safe to repeat, merges by actor id.",
         "NEO4J_PASSWORD=... graphkit load out/graph.json --uri bolt://localhost:7687",
     )
-    load.add_argument("graph", type=Path, metavar="GRAPH", help="graph.json, or a graph.cypher script")
+    load.add_argument(
+        "graph", type=Path, metavar="GRAPH", help="graph.json, or a graph.cypher script"
+    )
     _connection_options(load)
     load.add_argument("--batch-size", type=_batch_size, default=DEFAULT_BATCH_SIZE, metavar="N",
                       help=f"rows per transaction (default: {DEFAULT_BATCH_SIZE})")  # fmt: skip
@@ -58,7 +62,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     query.add_argument("name", nargs="?", metavar="NAME", help="query name (see --list)")
     query.add_argument("--param", "-p", action="append", default=[], metavar="KEY=VALUE",
                        help="query parameter (repeatable)")  # fmt: skip
-    query.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    query.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default: table)"
+    )
     query.add_argument("--list", action="store_true", help="list the queries and their parameters")
     _connection_options(query)
     query.set_defaults(func=run_query)
@@ -84,7 +90,9 @@ def run_load(args: argparse.Namespace) -> int:
         if script is not None:
             done = f"{run_script(driver, script, settings.database)} statements of {args.graph}"
         else:
-            report = load_graph(driver, graph, database=settings.database, batch_size=args.batch_size)
+            report = load_graph(
+                driver, graph, database=settings.database, batch_size=args.batch_size
+            )
             done = (
                 f"{report.actors} actors, {report.relations} relations, {report.evidence} evidence "
                 f"({report.nodes_created} nodes, {report.relationships_created} relationships new)"

@@ -63,7 +63,9 @@ def resolve_settings(
     scheme = uri.split("://", 1)[0] if "://" in uri else ""
     if scheme not in _SCHEMES:
         schemes = ", ".join(_SCHEMES)
-        raise GraphkitError(f"invalid Neo4j URI {uri!r}: use one of {schemes} as in bolt://HOST:PORT")
+        raise GraphkitError(
+            f"invalid Neo4j URI {uri!r}: use one of {schemes} as in bolt://HOST:PORT"
+        )
     user = user or env.get("NEO4J_USER") or DEFAULT_USER
     password = env.get("NEO4J_PASSWORD")
     if password is None:
@@ -86,7 +88,9 @@ def _message(err: Exception, settings: Settings) -> str:
             "wrong user or password (NEO4J_USER, NEO4J_PASSWORD)"
         )
     if isinstance(err, (ServiceUnavailable, SessionExpired)):
-        return f"cannot reach Neo4j at {settings.uri}: is the server running? (scripts/neo4j.sh start)"
+        return (
+            f"cannot reach Neo4j at {settings.uri}: is the server running? (scripts/neo4j.sh start)"
+        )
     if isinstance(err, Forbidden):
         return f"user {settings.user!r} is not allowed to do this on {settings.where}"
     if isinstance(err, Neo4jError):
@@ -129,4 +133,3 @@ def connect(settings: Settings) -> Iterator[Driver]:
             yield driver
         finally:
             driver.close()
-

@@ -44,7 +44,9 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         raise ValueError(f"unknown format {fmt!r}")
     cells = [list(result.columns)] + [[_table_cell(v) for v in row] for row in result.rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(result.columns))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append(f"({len(result.rows)} row{'' if len(result.rows) == 1 else 's'})")
     return "\n".join(lines) + "\n"

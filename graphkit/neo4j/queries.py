@@ -23,7 +23,15 @@ from neo4j import Driver
 from graphkit.errors import GraphkitError
 from graphkit.neo4j.templates import cypher_text, query_names, statement
 
-__all__ = ["QueryParam", "QueryResult", "QuerySpec", "bind", "list_queries", "load_query", "run_query"]
+__all__ = [
+    "QueryParam",
+    "QueryResult",
+    "QuerySpec",
+    "bind",
+    "list_queries",
+    "load_query",
+    "run_query",
+]
 
 _PARAM = re.compile(r"@param\s+(\w+)\s*:\s*(str|int|float)(?:\s*=\s*(\"[^\"]*\"|\S+))?\s*(.*)")
 _TYPES: dict[str, type] = {"str": str, "int": int, "float": float}
@@ -71,13 +79,17 @@ def _coerce(param_type: str, value: Any, name: str) -> Any:
             return kind(value)
         except ValueError:
             pass
-    raise GraphkitError(f"parameter {name} must be {'an' if param_type == 'int' else 'a'} {param_type}, not {value!r}")
+    raise GraphkitError(
+        f"parameter {name} must be {'an' if param_type == 'int' else 'a'} {param_type}, not {value!r}"
+    )
 
 
 def load_query(name: str) -> QuerySpec:
     """The query ``name`` of the pack, with its parsed header."""
     if name not in query_names():
-        raise GraphkitError(f"no query named {name!r}; choose from {', '.join(query_names())} (graphkit query --list)")
+        raise GraphkitError(
+            f"no query named {name!r}; choose from {', '.join(query_names())} (graphkit query --list)"
+        )
     text = cypher_text(f"queries/{name}")
     header = []
     for line in text.splitlines():
@@ -114,13 +126,17 @@ def bind(spec: QuerySpec, values: Mapping[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(values) - set(known))
     if unknown:
         choices = ", ".join(known) or "none"
-        raise GraphkitError(f"query {spec.name} has no parameter {unknown[0]!r} (parameters: {choices})")
+        raise GraphkitError(
+            f"query {spec.name} has no parameter {unknown[0]!r} (parameters: {choices})"
+        )
     bound: dict[str, Any] = {}
     for param in spec.params:
         if param.name in values:
             bound[param.name] = _coerce(param.type, values[param.name], param.name)
         elif param.required:
-            raise GraphkitError(f"query {spec.name} needs --param {param.name}=VALUE ({param.description})")
+            raise GraphkitError(
+                f"query {spec.name} needs --param {param.name}=VALUE ({param.description})"
+            )
         else:
             bound[param.name] = param.default
     return bound

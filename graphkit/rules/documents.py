@@ -27,7 +27,7 @@ _INHERIT_MODIFIERS = {"similar", "same", "joint", "separate", "latest", "new"}
 _AUTHOR_VERBS = {"write", "draft", "author", "pen", "lead", "initiate", "sponsor", "issue",
                  "deliver", "read", "present", "table", "spearhead", "coordinate"}  # fmt: skip
 _ADHERE_VERBS = {"sign", "endorse", "join", "back", "support", "cosign", "co-sign",
-                 "co-sponsor", "sponsor", "issue", "deliver", "read", "lead", "draft", "present"}  # fmt: skip  # noqa: E501
+                 "co-sponsor", "sponsor", "issue", "deliver", "read", "lead", "draft", "present"}  # fmt: skip
 _WINDOW = 8  # sentences a stance stays available for inheritance
 
 
@@ -35,7 +35,7 @@ def _explicit_stance(ctx: _Context, doc_noun: Token) -> tuple[RelationType, list
     lex = ctx.lex
     rel_type = lex.nouns.get(doc_noun.lower_) or lex.nouns.get(doc_noun.lemma_)
     if rel_type in _STANCE_TYPES:
-        targets = [m for c in doc_noun.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "for", "on")  # noqa: E501
+        targets = [m for c in doc_noun.children if c.dep_ == "prep" and c.lower_ in ("of", "against", "for", "on")
                    for p in c.children if p.dep_ == "pobj" for m in ctx.owner_of(p)]  # fmt: skip
         if targets:
             return rel_type, targets
@@ -87,7 +87,7 @@ def _holders(ctx: _Context, doc_noun: Token) -> list[Mention]:
                 out += [
                     m for c in verb.children if c.dep_ in ("dobj", "attr") for m in ctx.actors_of(c)
                 ]
-            out += [m for c in agent_noun.children if c.dep_ == "prep" and c.lower_ in ctx.lex.member_markers  # noqa: E501
+            out += [m for c in agent_noun.children if c.dep_ == "prep" and c.lower_ in ctx.lex.member_markers
                     for p in c.children for m in ctx.actors_of(p)]  # fmt: skip
     if doc_noun.dep_ == "dobj" and head.lemma_ in _ADHERE_VERBS:
         out += ctx.subjects(head)

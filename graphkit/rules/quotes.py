@@ -92,7 +92,9 @@ def _evaluated(ctx: _Context, start: int, end: int) -> list[tuple[Mention, Token
         if mention is None or token.i != ctx.doc[mention.start : mention.end].root.i:
             continue
         head = token.head
-        if (token.dep_ == "nsubj" and head.lemma_ in lex.bad_verbs) or (token.dep_ == "poss" and head.lemma_ in lex.bad_nouns):  # noqa: E501
+        if (token.dep_ == "nsubj" and head.lemma_ in lex.bad_verbs) or (
+            token.dep_ == "poss" and head.lemma_ in lex.bad_nouns
+        ):
             out.append((mention, head))
         elif token.dep_ == "nsubj" and head.lemma_ == "have":
             for obj in head.children:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graphkit.models import Actor, ActorKind, Evidence, Graph, Relation, RelationType
 
+
 def ev(
     article: str, start: int, text: str, date: str | None = "2021-01-01", confidence: float = 0.9
 ) -> Evidence:

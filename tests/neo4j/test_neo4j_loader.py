@@ -52,7 +52,10 @@ def test_loading_twice_changes_nothing(clean_db: Driver, settings: Settings) -> 
     first = (count_graph(clean_db, settings.database), fetch_graph(clean_db, settings.database))
     again = load_graph(clean_db, graph, database=settings.database, batch_size=3)
     assert (again.nodes_created, again.relationships_created) == (0, 0)
-    assert (count_graph(clean_db, settings.database), fetch_graph(clean_db, settings.database)) == first
+    assert (
+        count_graph(clean_db, settings.database),
+        fetch_graph(clean_db, settings.database),
+    ) == first
 
 
 def test_batch_size_does_not_change_the_result(clean_db: Driver, settings: Settings) -> None:
@@ -126,7 +129,10 @@ def test_interrupted_load_run_again_ends_like_a_clean_load(
     partial = count_graph(clean_db, settings.database)
     assert 0 < partial.actors < len(graph.actors) and partial.relations == 0
     load_graph(clean_db, graph, database=settings.database, batch_size=5)
-    assert (count_graph(clean_db, settings.database), fetch_graph(clean_db, settings.database)) == clean
+    assert (
+        count_graph(clean_db, settings.database),
+        fetch_graph(clean_db, settings.database),
+    ) == clean
 
 
 def test_interrupted_inside_relations_recovers(clean_db: Driver, settings: Settings) -> None:
@@ -139,7 +145,9 @@ def test_interrupted_inside_relations_recovers(clean_db: Driver, settings: Setti
             raise Interrupted
 
     with pytest.raises(Interrupted):
-        load_graph(clean_db, graph, database=settings.database, batch_size=1, after_batch=crash_late)
+        load_graph(
+            clean_db, graph, database=settings.database, batch_size=1, after_batch=crash_late
+        )
     assert 0 < count_graph(clean_db, settings.database).relations < len(graph.relations)
     load_graph(clean_db, graph, database=settings.database)
     assert count_graph(clean_db, settings.database) == expected_counts(graph)

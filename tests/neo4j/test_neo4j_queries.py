@@ -32,7 +32,9 @@ def politics(clean_db: Driver, settings: Settings) -> Driver:
     return clean_db
 
 
-def rows(driver: Driver, settings: Settings, name: str, *columns: str, **params: Any) -> list[tuple[Any, ...]]:
+def rows(
+    driver: Driver, settings: Settings, name: str, *columns: str, **params: Any
+) -> list[tuple[Any, ...]]:
     result = run_query(driver, name, params, settings.database)
     index = [result.columns.index(c) for c in columns]
     return [tuple(row[i] for i in index) for row in result.rows]
@@ -55,7 +57,9 @@ def test_supporters_of(politics: Driver, settings: Settings) -> None:
         ("Council", "Body", 1, "The Council welcomed Aland.", "2021-10-01"),
         ("Pat Envoy", "Person", 1, "The envoy praised Aland.", "2020-02-01"),
     ]
-    assert rows(politics, settings, "supporters_of", "supporter", actor="state:aland", limit="1") == [("Borduria",)]
+    assert rows(
+        politics, settings, "supporters_of", "supporter", actor="state:aland", limit="1"
+    ) == [("Borduria",)]
 
 
 def test_condemners_of(politics: Driver, settings: Settings) -> None:
@@ -73,30 +77,42 @@ def test_alliance_blocs(politics: Driver, settings: Settings) -> None:
         ("Aland", "CONDEMNS", ["Dravia", "Syldavia"], 3),
         ("Aland", "SUPPORTS", ["Borduria", "Carpathia"], 3),
     ]
-    assert rows(politics, settings, "alliance_blocs", "states", stance="condemns", min_size="1") == [
+    assert rows(
+        politics, settings, "alliance_blocs", "states", stance="condemns", min_size="1"
+    ) == [
         (["Dravia", "Syldavia"],),
         (["Syldavia"],),
     ]
 
 
 def test_lobbying_chains(politics: Driver, settings: Settings) -> None:
-    expected = [("Acme Corp", "Pat Envoy", "Aland", "Acme lobbied the envoy.", "The envoy praised Aland.")]
+    expected = [
+        ("Acme Corp", "Pat Envoy", "Aland", "Acme lobbied the envoy.", "The envoy praised Aland.")
+    ]
     columns = ("lobbyist", "lobbied", "supported", "lobbying_quote", "support_quote")
     assert rows(politics, settings, "lobbying_chains", *columns) == expected
-    assert rows(politics, settings, "lobbying_chains", *columns, actor="republic of aland") == expected
+    assert (
+        rows(politics, settings, "lobbying_chains", *columns, actor="republic of aland") == expected
+    )
     assert rows(politics, settings, "lobbying_chains", *columns, actor="Syldavia") == []
 
 
 def test_detentions_by_state(politics: Driver, settings: Settings) -> None:
-    assert rows(politics, settings, "detentions_by_state", "state", "detained", "evidence", "quote") == [
+    assert rows(
+        politics, settings, "detentions_by_state", "state", "detained", "evidence", "quote"
+    ) == [
         ("Aland", "Minority", 2, "Aland detained more."),
         ("Borduria", "Minority", 1, "Borduria detained members."),
     ]
-    assert rows(politics, settings, "detentions_by_state", "state", state="borduria") == [("Borduria",)]
+    assert rows(politics, settings, "detentions_by_state", "state", state="borduria") == [
+        ("Borduria",)
+    ]
 
 
 def test_both_sides(politics: Driver, settings: Settings) -> None:
-    assert rows(politics, settings, "both_sides", "actor", "pattern", "camp_a", "camp_b", "evidence") == [
+    assert rows(
+        politics, settings, "both_sides", "actor", "pattern", "camp_a", "camp_b", "evidence"
+    ) == [
         ("Carpathia", "supports both camps", "Aland", "Syldavia", 2),
         ("Council", "supports and condemns", "Aland", None, 2),
     ]
@@ -144,7 +160,9 @@ def weighted_degrees(graph: Graph) -> dict[str, int]:
 
 
 def test_top_actors(politics: Driver, settings: Settings) -> None:
-    got = rows(politics, settings, "top_actors", "actor", "weight", "out_weight", "in_weight", "degree")
+    got = rows(
+        politics, settings, "top_actors", "actor", "weight", "out_weight", "in_weight", "degree"
+    )
     # Borduria and Syldavia tie on weight and degree: the name decides.
     assert got[:3] == [("Aland", 11, 2, 9, 8), ("Borduria", 4, 3, 1, 3), ("Syldavia", 4, 3, 1, 3)]
     assert {name: w for name, w, *_ in got} == weighted_degrees(politics_graph())
@@ -161,7 +179,10 @@ def test_edge_evidence(politics: Driver, settings: Settings) -> None:
         ("CONDEMNS", "Aland", "Syldavia denounced Aland again.", "a5", "2022-02-01", "Test Wire"),
         ("CONDEMNS", "Borduria", "Syldavia condemned Borduria.", "a5", "2022-03-01", "Test Wire"),
     ]
-    assert len(rows(politics, settings, "edge_evidence", "quote", source="Dravia", target="aland")) == 1
+    assert (
+        len(rows(politics, settings, "edge_evidence", "quote", source="Dravia", target="aland"))
+        == 1
+    )
 
 
 def test_parameter_errors_are_one_line(politics: Driver, settings: Settings) -> None:
@@ -201,13 +222,20 @@ def test_query_command(
         assert f"\n{name}\n" in f"\n{listed}"
     assert "--param actor (str, required)" in listed
     assert main(["query", "supporters_of"]) == 1
-    assert capsys.readouterr().err == "graphkit: error: query supporters_of needs --param actor=VALUE (the supported actor: name, alias or id, case-insensitive)\n"
+    assert (
+        capsys.readouterr().err
+        == "graphkit: error: query supporters_of needs --param actor=VALUE (the supported actor: name, alias or id, case-insensitive)\n"
+    )
 
 
 def test_seed_graph_facts(clean_db: Driver, settings: Settings, seed_graph: Graph) -> None:
     load_graph(clean_db, seed_graph, database=settings.database)
-    supporters = [r[0] for r in rows(clean_db, settings, "supporters_of", "supporter", actor="China")]
-    condemners = [r[0] for r in rows(clean_db, settings, "condemners_of", "condemner", actor="beijing")]
+    supporters = [
+        r[0] for r in rows(clean_db, settings, "supporters_of", "supporter", actor="China")
+    ]
+    condemners = [
+        r[0] for r in rows(clean_db, settings, "condemners_of", "condemner", actor="beijing")
+    ]
     assert "Russia" in supporters
     assert "United States" in condemners
     top = rows(clean_db, settings, "top_actors", "actor", limit=1)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from neo4j import Driver
 from neo4j_graphs import hostile_graph, politics_graph
 
@@ -45,7 +47,10 @@ def test_running_the_script_twice_changes_nothing(clean_db: Driver, settings: Se
     run_script(clean_db, script, settings.database)
     first = (count_graph(clean_db, settings.database), fetch_graph(clean_db, settings.database))
     run_script(clean_db, script, settings.database)
-    assert (count_graph(clean_db, settings.database), fetch_graph(clean_db, settings.database)) == first
+    assert (
+        count_graph(clean_db, settings.database),
+        fetch_graph(clean_db, settings.database),
+    ) == first
 
 
 def test_script_on_an_existing_database_merges_like_the_loader(
@@ -57,7 +62,10 @@ def test_script_on_an_existing_database_merges_like_the_loader(
     clear_database(clean_db, settings.database)
     load_graph(clean_db, seed_graph, database=settings.database)
     load_graph(clean_db, politics_graph(), database=settings.database)
-    assert (count_graph(clean_db, settings.database), fetch_graph(clean_db, settings.database)) == mixed
+    assert (
+        count_graph(clean_db, settings.database),
+        fetch_graph(clean_db, settings.database),
+    ) == mixed
 
 
 def test_hostile_values_round_trip_exactly_through_the_script(
@@ -76,17 +84,28 @@ def test_hostile_values_round_trip_exactly_through_the_script(
 _TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 
 
-@hsettings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hsettings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(name=_TEXT, alias=_TEXT, quote=_TEXT.filter(bool))
 def test_any_text_round_trips_through_script_and_loader(
     driver: Driver, settings: Settings, name: str, alias: str, quote: str
 ) -> None:
-    first = Actor(id="state:x", name=name, kind=ActorKind.STATE, aliases=(alias,) if alias and alias != name else ())
+    first = Actor(
+        id="state:x",
+        name=name,
+        kind=ActorKind.STATE,
+        aliases=(alias,) if alias and alias != name else (),
+    )
     second = Actor(id=f"group:{quote}", name=quote, kind=ActorKind.GROUP, articles=(alias,))
     evidence = Evidence(article=quote, text=quote, start=0, end=len(quote), date=None, trigger=name)
     graph = Graph(
         actors=(first, second),
-        relations=(Relation(source=first.id, target=second.id, type=RelationType.CONDEMNS, evidence=(evidence,)),),
+        relations=(
+            Relation(
+                source=first.id, target=second.id, type=RelationType.CONDEMNS, evidence=(evidence,)
+            ),
+        ),
     )
     expected = sorted_graph(graph.actors, graph.relations)
     assert via_script(driver, settings, graph)[1] == expected
@@ -94,7 +113,12 @@ def test_any_text_round_trips_through_script_and_loader(
 
 
 def test_cli_loads_a_cypher_script(
-    clean_db: Driver, settings: Settings, tmp_path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], neo4j_env: dict[str, str]
+    clean_db: Driver,
+    settings: Settings,
+    tmp_path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    neo4j_env: dict[str, str],
 ) -> None:
     for key, value in neo4j_env.items():
         monkeypatch.setenv(key, value)
@@ -102,4 +126,6 @@ def test_cli_loads_a_cypher_script(
     script.write_text(to_cypher(politics_graph()), "utf-8")
     assert main(["load", str(script)]) == 0
     assert "9 actors, 12 relations, 15 evidence" in capsys.readouterr().err
-    assert fetch_graph(clean_db, settings.database) == sorted_graph(politics_graph().actors, politics_graph().relations)
+    assert fetch_graph(clean_db, settings.database) == sorted_graph(
+        politics_graph().actors, politics_graph().relations
+    )
