@@ -1,29 +1,33 @@
-// Merge a batch of relations of one type. Parameters: $rows = [{source, target,
-// evidence_keys, quotes, articles, parts, starts, ends, dates, sources, rules, confidences,
-// triggers}], the evidence given as parallel lists (Neo4j properties cannot hold maps).
+// Merge a batch of relations of one type. Parameters: $rows = [{source, target, evidence:
+// {evidence_keys, quotes, articles, parts, starts, ends, dates, sources, rules, confidences,
+// triggers, count}}]: evidence as parallel lists, since Neo4j properties cannot hold maps.
 // __TYPE__ is replaced by a backtick-quoted RelationType value (never user text).
-// Evidence identity is its key (article, part, start, end): only evidence whose key the
-// relationship does not have yet is appended, so re-running a batch (after an interrupted
-// load, or a second corpus that repeats an article) never duplicates a quote.
+// A new relationship takes all its evidence in one map write: the fast path of a bulk load,
+// with no read of the relationship, so the planner needs no Eager step. On a known one, only
+// evidence whose key (article, part, start, end) it does not have yet is appended, so
+// re-running a batch (after an interrupted load, or for a second corpus that repeats an
+// article) never duplicates a quote. `[fresh IN [...] | {...}][0]` binds the indexes of the
+// new evidence once (Cypher has no let-expression) and builds the whole update from the old
+// lists before anything is assigned.
 UNWIND $rows AS row
 MATCH (s:Actor {id: row.source})
 MATCH (t:Actor {id: row.target})
+WITH s, t, row.evidence AS ev
 MERGE (s)-[r:__TYPE__]->(t)
-WITH r, row, coalesce(r.evidence_keys, []) AS old
-WITH r, row, old,
-     [i IN range(0, size(row.evidence_keys) - 1) WHERE NOT row.evidence_keys[i] IN old] AS fresh
-// Rows that bring no new evidence are not rewritten at all (cheap idempotent re-loads).
-WHERE size(fresh) > 0 OR r.count IS NULL
-SET
-  r.evidence_keys = old + [i IN fresh | row.evidence_keys[i]],
-  r.quotes = coalesce(r.quotes, []) + [i IN fresh | row.quotes[i]],
-  r.articles = coalesce(r.articles, []) + [i IN fresh | row.articles[i]],
-  r.parts = coalesce(r.parts, []) + [i IN fresh | row.parts[i]],
-  r.starts = coalesce(r.starts, []) + [i IN fresh | row.starts[i]],
-  r.ends = coalesce(r.ends, []) + [i IN fresh | row.ends[i]],
-  r.dates = coalesce(r.dates, []) + [i IN fresh | row.dates[i]],
-  r.sources = coalesce(r.sources, []) + [i IN fresh | row.sources[i]],
-  r.rules = coalesce(r.rules, []) + [i IN fresh | row.rules[i]],
-  r.confidences = coalesce(r.confidences, []) + [i IN fresh | row.confidences[i]],
-  r.triggers = coalesce(r.triggers, []) + [i IN fresh | row.triggers[i]],
-  r.count = size(old) + size(fresh)
+ON CREATE SET r += ev
+ON MATCH SET r += [
+  fresh IN [[i IN range(0, size(ev.evidence_keys) - 1) WHERE NOT ev.evidence_keys[i] IN r.evidence_keys]] | {
+    quotes: r.quotes + [i IN fresh | ev.quotes[i]],
+    articles: r.articles + [i IN fresh | ev.articles[i]],
+    parts: r.parts + [i IN fresh | ev.parts[i]],
+    starts: r.starts + [i IN fresh | ev.starts[i]],
+    ends: r.ends + [i IN fresh | ev.ends[i]],
+    dates: r.dates + [i IN fresh | ev.dates[i]],
+    sources: r.sources + [i IN fresh | ev.sources[i]],
+    rules: r.rules + [i IN fresh | ev.rules[i]],
+    confidences: r.confidences + [i IN fresh | ev.confidences[i]],
+    triggers: r.triggers + [i IN fresh | ev.triggers[i]],
+    evidence_keys: r.evidence_keys + [i IN fresh | ev.evidence_keys[i]],
+    count: size(r.evidence_keys) + size(fresh)
+  }
+][0]

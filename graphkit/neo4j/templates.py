@@ -31,8 +31,9 @@ _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 @cache
 def cypher_text(name: str) -> str:
     """The text of ``cypher/<name>.cypher`` (``name`` may be ``queries/<query>``)."""
-    parts = name.split("/")
-    resource = resources.files("graphkit").joinpath("cypher", *parts[:-1], f"{parts[-1]}.cypher")
+    resource = resources.files("graphkit") / "cypher"
+    for part in f"{name}.cypher".split("/"):
+        resource = resource / part
     try:
         return resource.read_text("utf-8")
     except FileNotFoundError:
@@ -41,7 +42,7 @@ def cypher_text(name: str) -> str:
 
 def query_names() -> list[str]:
     """Names of the query pack's files (cypher/queries/*.cypher), sorted."""
-    folder = resources.files("graphkit").joinpath("cypher", "queries")
+    folder = resources.files("graphkit") / "cypher" / "queries"
     return sorted(
         entry.name.removesuffix(".cypher")
         for entry in folder.iterdir()

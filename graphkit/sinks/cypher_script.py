@@ -17,7 +17,7 @@ from pathlib import Path
 
 from graphkit import __version__
 from graphkit.models import Graph
-from graphkit.neo4j.rows import Row, actor_rows, batches, relation_rows
+from graphkit.neo4j.rows import Row, actor_batches, evidence_key, relation_batches
 from graphkit.neo4j.templates import actor_merge, relation_merge, schema_statements
 from graphkit.sinks.files import write_atomic
 
@@ -97,7 +97,7 @@ def _unwind_statement(template: str, rows: Sequence[Row]) -> str:
 
 def to_cypher(graph: Graph, batch_size: int = SCRIPT_BATCH_SIZE) -> str:
     """The whole graph as a cypher-shell script: schema first, then MERGE statements."""
-    evidence = sum(len(r.evidence) for r in graph.relations)
+    evidence = sum(len({evidence_key(e) for e in r.evidence}) for r in graph.relations)
     parts = [
         f"// graph.cypher written by graphkit {__version__}: {len(graph.actors)} actors, "
         f"{len(graph.relations)} relations, {evidence} pieces of evidence.\n"
@@ -105,16 +105,12 @@ def to_cypher(graph: Graph, batch_size: int = SCRIPT_BATCH_SIZE) -> str:
         "// graphkit load graph.cypher. Every statement is a MERGE: a second run changes nothing.\n"
     ]
     parts += [f"{statement};\n" for statement in schema_statements()]
-    for kind, rows in actor_rows(graph).items():
-        template = actor_merge(kind)
-        for batch in batches(rows, batch_size):
-            statement = _unwind_statement(template, batch)
-            parts.append(f"// actors: {kind.value} ({len(batch)})\n{statement};\n")
-    for rel_type, rows in relation_rows(graph).items():
-        template = relation_merge(rel_type)
-        for batch in batches(rows, batch_size):
-            statement = _unwind_statement(template, batch)
-            parts.append(f"// relations: {rel_type.value} ({len(batch)})\n{statement};\n")
+    for kind, rows in actor_batches(graph, batch_size):
+        statement = _unwind_statement(actor_merge(kind), rows)
+        parts.append(f"// actors: {kind.value} ({len(rows)})\n{statement};\n")
+    for rel_type, rows in relation_batches(graph, batch_size):
+        statement = _unwind_statement(relation_merge(rel_type), rows)
+        parts.append(f"// relations: {rel_type.value} ({len(rows)})\n{statement};\n")
     return "\n".join(parts)
 
 
