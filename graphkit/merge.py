@@ -13,20 +13,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from graphkit.errors import GraphkitError
-from graphkit.models import Actor, Article, Evidence, Graph, Relation, RelationType
+from graphkit.models import (
+    Actor,
+    Article,
+    Evidence,
+    Graph,
+    Relation,
+    RelationType,
+    best_per_sentence,
+)
 from graphkit.sinks.node_link import read_json
 
 __all__ = ["merge_graphs", "read_parts"]
-
-
-def _best_per_sentence(evidence: list[Evidence]) -> tuple[Evidence, ...]:
-    best: dict[tuple[str, int, int, int], Evidence] = {}
-    for item in evidence:
-        key = (item.article, item.part, item.start, item.end)
-        current = best.get(key)
-        if current is None or (item.confidence, item.rule) > (current.confidence, current.rule):
-            best[key] = item
-    return tuple(sorted(best.values(), key=Evidence.sort_key))
 
 
 def _first_mention(graph: Graph, actor: Actor) -> tuple[Path, int]:
@@ -67,7 +65,7 @@ def merge_graphs(parts: Sequence[Graph]) -> Graph:
             )
         )
     relations = [
-        Relation(source=s, target=t, type=r, evidence=_best_per_sentence(items))
+        Relation(source=s, target=t, type=r, evidence=best_per_sentence(items))
         for (s, t, r), items in evidence.items()
     ]
     relations.sort(key=lambda rel: rel.key)

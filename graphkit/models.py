@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -21,6 +22,7 @@ __all__ = [
     "Relation",
     "RelationType",
     "actor_id",
+    "best_per_sentence",
     "normalise_name",
 ]
 
@@ -113,6 +115,20 @@ class Evidence(BaseModel):
 
     def sort_key(self) -> tuple[str, int, int, int, str]:
         return (self.article, self.part, self.start, self.end, self.rule)
+
+
+def best_per_sentence(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    """One piece of evidence per sentence (the most confident rule that fired on it), sorted.
+
+    Shared by single builds and shard merges so both keep exactly the same evidence.
+    """
+    best: dict[tuple[str, int, int, int], Evidence] = {}
+    for item in evidence:
+        key = (item.article, item.part, item.start, item.end)
+        current = best.get(key)
+        if current is None or (item.confidence, item.rule) > (current.confidence, current.rule):
+            best[key] = item
+    return tuple(sorted(best.values(), key=Evidence.sort_key))
 
 
 class Actor(BaseModel):

@@ -10,7 +10,15 @@ from spacy.tokens import Doc
 from graphkit.actors import ActorTable, find_mentions
 from graphkit.coref import resolve_references
 from graphkit.ingest import mask_boilerplate
-from graphkit.models import Actor, Article, Evidence, Graph, Relation, RelationType
+from graphkit.models import (
+    Actor,
+    Article,
+    Evidence,
+    Graph,
+    Relation,
+    RelationType,
+    best_per_sentence,
+)
 from graphkit.nlp import build_pipeline
 from graphkit.registry import Registry, load_registry
 from graphkit.relations import RULE_CONFIDENCE, extract_relations
@@ -94,17 +102,6 @@ class Extractor:
         return extract_many(self, articles, n_process, progress)
 
 
-def _best_per_sentence(evidence: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    """One piece of evidence per sentence: the most confident rule that fired on it."""
-    best: dict[tuple[str, int, int, int], Evidence] = {}
-    for item in evidence:
-        key = (item.article, item.part, item.start, item.end)
-        current = best.get(key)
-        if current is None or (item.confidence, item.rule) > (current.confidence, current.rule):
-            best[key] = item
-    return tuple(sorted(best.values(), key=Evidence.sort_key))
-
-
 def assemble_graph(extractions: Iterable[ArticleExtraction]) -> Graph:
     """Merge per-article results: actors by id, relations by (source, target, type)."""
     actors: dict[str, Actor] = {}
@@ -126,7 +123,7 @@ def assemble_graph(extractions: Iterable[ArticleExtraction]) -> Graph:
         for key, items in extraction.evidence.items():
             evidence.setdefault(key, []).extend(items)
     relations = [
-        Relation(source=s, target=t, type=rel_type, evidence=_best_per_sentence(items))
+        Relation(source=s, target=t, type=rel_type, evidence=best_per_sentence(items))
         for (s, t, rel_type), items in evidence.items()
     ]
     relations.sort(key=lambda r: r.key)
