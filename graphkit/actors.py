@@ -174,7 +174,6 @@ def _fold_surnames(mentions: list[Mention], doc: Doc, table: ActorTable) -> list
 def _attach_representatives(mentions: list[Mention], doc: Doc, table: ActorTable) -> list[Mention]:
     """ "German Ambassador Christoph Heusgen": the person speaks for Germany."""
     result = []
-    by_start = {m.start: m for m in mentions}
     for m in mentions:
         info = table.actors[m.actor]
         if info.kind is ActorKind.PERSON and m.state is None:
@@ -184,7 +183,6 @@ def _attach_representatives(mentions: list[Mention], doc: Doc, table: ActorTable
                 state = before.actor
             m = Mention(m.start, m.end, m.actor, m.via, state)
         result.append(m)
-    del by_start
     return result
 
 

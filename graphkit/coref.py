@@ -39,7 +39,6 @@ def _in_member_list(doc: Doc, mention: Mention, lex_markers: frozenset[str]) -> 
 
 def _role_mention(span: Span, mentions: list[Mention], table: ActorTable) -> Mention | None:
     """A role title ("the UN rights chief") -> the named person who holds it in this article."""
-    doc = span.doc
     # "United Nations High Commissioner Michelle Bachelet": the name right after the title
     for m in mentions:
         if m.start in (span.end, span.end + 1) and table.kind(m.actor) is ActorKind.PERSON:
@@ -49,7 +48,6 @@ def _role_mention(span: Span, mentions: list[Mention], table: ActorTable) -> Men
     if named:
         best = min(named, key=lambda m: abs(m.start - span.start))
         return Mention(span.start, span.end, best.actor, "role", best.state)
-    del doc
     return None
 
 
