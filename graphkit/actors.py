@@ -146,8 +146,7 @@ def _fold_surnames(mentions: list[Mention], doc: Doc, table: ActorTable) -> list
     """Point "Millward" at "James Millward" when the article names him in full."""
     full: dict[str, str] = {}
     for m in mentions:
-        info = table.actors[m.actor]
-        if info.kind is ActorKind.PERSON and m.end - m.start >= 2:
+        if table.actors[m.actor].kind is ActorKind.PERSON and m.end - m.start >= 2:
             full.setdefault(normalise_name(doc[m.end - 1].text), m.actor)
             full.setdefault(normalise_name(doc[m.start].text), m.actor)
     folded = []

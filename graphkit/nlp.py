@@ -94,7 +94,7 @@ class GraphkitRuler:
                 variants.append(phrase.replace("'", "\u2019"))
         for (key, sensitive), texts in grouped.items():
             matcher = self.exact if sensitive else self.folded
-            matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(texts)))))
+            matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(texts)))))  # type: ignore[union-attr]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -128,7 +128,7 @@ def build_pipeline(registry: Registry, model: str | None = None) -> Language:
     """The spaCy pipeline with graphkit's entity ruler placed before the statistical NER."""
     nlp = _load_spacy(model)
     ruler = GraphkitRuler(nlp, ruler_patterns(registry))
-    Language.component("graphkit_ruler", func=ruler)  # type: ignore[arg-type]
+    Language.component("graphkit_ruler", func=ruler)
     before = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("graphkit_ruler", before=before)
     return nlp

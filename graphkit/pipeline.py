@@ -76,11 +76,11 @@ class Extractor:
             key = (candidate.source, candidate.target, candidate.type)
             result.evidence.setdefault(key, []).append(evidence)
         mentioned = {m.actor for m in mentions}
-        for key in sorted(mentioned):
-            info = table.actors[key]
+        for actor_id in sorted(mentioned):
+            info = table.actors[actor_id]
             result.actors.append(
                 Actor(
-                    id=key,
+                    id=actor_id,
                     name=info.name,
                     kind=info.kind,
                     aliases=tuple(sorted(info.aliases - {info.name})),

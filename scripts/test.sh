@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fresh machine to full test run: set up .venv with dev tools, install Chromium, start Neo4j
-# (unless NEO4J_URI points at a server of yours), run ruff and the whole pytest suite.
+# (unless NEO4J_URI points at a server of yours), run ruff, mypy (strict) and the whole pytest suite.
 # Skipped tests fail the run: the Neo4j and browser tests must really run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,5 +25,6 @@ if [ -z "${NEO4J_URI:-}" ]; then
 fi
 
 .venv/bin/ruff check graphkit tests benchmarks
+.venv/bin/mypy graphkit
 export GRAPHKIT_NO_SKIP=1
 .venv/bin/python -m pytest "$@"

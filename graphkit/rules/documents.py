@@ -11,17 +11,13 @@ statement include A, B") and those who sign / endorse / join it take that stance
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from graphkit.actors import Mention
 from graphkit.models import RelationType
+from graphkit.rules.context import Found, RuleContext
 
-if TYPE_CHECKING:
-    from graphkit.actors import Mention
-    from graphkit.relations import _Context
-
-Found = tuple[str, RelationType, list["Mention"], list["Mention"], Token]
 _STANCE_TYPES = (RelationType.CONDEMNS, RelationType.SUPPORTS)
 _INHERIT_MODIFIERS = {"similar", "same", "joint", "separate", "latest", "new"}
 _AUTHOR_VERBS = {"write", "draft", "author", "pen", "lead", "initiate", "sponsor", "issue",
@@ -31,7 +27,9 @@ _ADHERE_VERBS = {"sign", "endorse", "join", "back", "support", "cosign", "co-sig
 _WINDOW = 8  # sentences a stance stays available for inheritance
 
 
-def _explicit_stance(ctx: _Context, doc_noun: Token) -> tuple[RelationType, list[Mention]] | None:
+def _explicit_stance(
+    ctx: RuleContext, doc_noun: Token
+) -> tuple[RelationType, list[Mention]] | None:
     lex = ctx.lex
     rel_type = lex.nouns.get(doc_noun.lower_) or lex.nouns.get(doc_noun.lemma_)
     if rel_type in _STANCE_TYPES:
@@ -69,7 +67,7 @@ def _inherits(doc_noun: Token) -> bool:
     return False
 
 
-def _holders(ctx: _Context, doc_noun: Token) -> list[Mention]:
+def _holders(ctx: RuleContext, doc_noun: Token) -> list[Mention]:
     """Authors, supporters and signatories of the document."""
     out = list(ctx.leaders_of(doc_noun))
     for child in doc_noun.children:
@@ -94,7 +92,7 @@ def _holders(ctx: _Context, doc_noun: Token) -> list[Mention]:
     return out
 
 
-def document_rules(ctx: _Context) -> Iterator[Found]:
+def document_rules(ctx: RuleContext) -> Iterator[Found]:
     nouns = ctx.lex.documents
     last: tuple[int, RelationType, list[Mention]] | None = None
     sentence_index = {s.start: n for n, s in enumerate(ctx.doc.sents)}

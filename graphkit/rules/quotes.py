@@ -14,17 +14,13 @@ stand for the speaker. Lexicon: `evaluation` in graphkit/data/lexicon.yaml.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from graphkit.actors import Mention
 from graphkit.models import ActorKind, RelationType
+from graphkit.rules.context import Found, RuleContext
 
-if TYPE_CHECKING:
-    from graphkit.actors import Mention
-    from graphkit.relations import _Context
-
-Found = tuple[str, RelationType, list["Mention"], list["Mention"], Token]
 _OPEN = {"“", "``", "«"}
 _CLOSE = {"”", "''", "»"}
 _SPEECH = {"say", "tell", "add", "state", "declare", "write", "note", "argue", "warn", "insist",
@@ -50,10 +46,10 @@ def _continues(doc: Doc, previous_end: int, start: int) -> bool:
     """A quote opening its own sentence right after the previous speaker's quote."""
     if not doc[start].is_sent_start:
         return False
-    return len(list(doc[previous_end:start].sents)) <= 2
+    return len(list(doc[previous_end:start].sents)) <= 2  # type: ignore[attr-defined]
 
 
-def _speaker_mentions(ctx: _Context, verb: Token) -> list[Mention]:
+def _speaker_mentions(ctx: RuleContext, verb: Token) -> list[Mention]:
     out: list[Mention] = []
     for child in verb.children:
         if child.dep_ != "nsubj":
@@ -64,13 +60,11 @@ def _speaker_mentions(ctx: _Context, verb: Token) -> list[Mention]:
         out.append(mention)
         before = next((p for p in ctx.by_token.values() if p.end == mention.start), None)
         if before is not None and before.via == "representative" and before.actor != mention.actor:
-            from graphkit.actors import Mention as _Mention
-
-            out.append(_Mention(before.start, before.end, before.actor, "representative"))
+            out.append(Mention(before.start, before.end, before.actor, "representative"))
     return out
 
 
-def _speaker(ctx: _Context, start: int, end: int) -> list[Mention]:
+def _speaker(ctx: RuleContext, start: int, end: int) -> list[Mention]:
     doc = ctx.doc
     for token in doc[end + 1 : min(len(doc), end + 8)]:
         if token.is_sent_start and token.i > end + 1:
@@ -84,7 +78,7 @@ def _speaker(ctx: _Context, start: int, end: int) -> list[Mention]:
     return []
 
 
-def _evaluated(ctx: _Context, start: int, end: int) -> list[tuple[Mention, Token]]:
+def _evaluated(ctx: RuleContext, start: int, end: int) -> list[tuple[Mention, Token]]:
     lex = ctx.lex
     out: list[tuple[Mention, Token]] = []
     for token in ctx.doc[start + 1 : end]:
@@ -103,7 +97,7 @@ def _evaluated(ctx: _Context, start: int, end: int) -> list[tuple[Mention, Token
     return out
 
 
-def quote_rules(ctx: _Context) -> Iterator[Found]:
+def quote_rules(ctx: RuleContext) -> Iterator[Found]:
     previous: tuple[int, list[Mention]] | None = None
     for start, end in _quotes(ctx.doc):
         speakers = _speaker(ctx, start, end)
@@ -119,10 +113,8 @@ def quote_rules(ctx: _Context) -> Iterator[Found]:
             yield "quote-evaluation", RelationType.CONDEMNS, speakers, [mention], trigger
 
 
-def first_person_mentions(ctx: _Context) -> list[Mention]:
+def first_person_mentions(ctx: RuleContext) -> list[Mention]:
     """ "we" / "I" inside a quote -> the quote's speaker (added before the clause rules run)."""
-    from graphkit.actors import Mention as _Mention
-
     out: list[Mention] = []
     previous: tuple[int, list[Mention]] | None = None
     for start, end in _quotes(ctx.doc):
@@ -135,6 +127,6 @@ def first_person_mentions(ctx: _Context) -> list[Mention]:
         for token in ctx.doc[start + 1 : end]:
             if token.lower_ in _FIRST_PERSON and token.i not in ctx.by_token:
                 out.append(
-                    _Mention(token.i, token.i + 1, speakers[0].actor, "speaker", speakers[0].state)
+                    Mention(token.i, token.i + 1, speakers[0].actor, "speaker", speakers[0].state)
                 )
     return out

@@ -1,0 +1,226 @@
+"""What every rule reads: the parsed doc, actor mentions by token, and clause helpers.
+
+``RuleContext.actors_of`` turns a noun phrase into the actors it denotes (members of lists,
+representatives standing for their state, collective nouns); ``subjects`` finds who does
+what a verb says (its subject, agent, or the controller of its clause); ``blocked`` says
+whether negation, a modal, a condition or a reversal verb cancels a trigger.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from graphkit.actors import ActorTable, Mention
+from graphkit.lexicon import Lexicon, load_lexicon
+from graphkit.models import ActorKind, RelationType
+
+__all__ = ["COPULAS", "Found", "RuleContext", "pobjs"]
+
+# A rule's finding: rule name, relation type, agents, patients, trigger token.
+Found = tuple[str, RelationType, list[Mention], list[Mention], Token]
+REPRESENTATIVE_HEADS = {"delegate", "ambassador", "envoy", "representative", "diplomat",
+                        "spokesperson", "spokesman", "spokeswoman", "minister", "official"}  # fmt: skip
+COPULAS = {"be", "include", "comprise", "emerge", "become", "remain", "count", "consider", "call"}
+
+
+def pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the prepositions ``preps`` hanging off ``token``."""
+    return [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+class RuleContext:
+    """One parsed doc, its actor mentions and the lexicons: what every rule reads."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], table: ActorTable) -> None:
+        self.doc = doc
+        self.table = table
+        self.lex: Lexicon = load_lexicon()
+        self.by_token: dict[int, Mention] = {}
+        for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
+            for i in range(m.start, m.end):
+                self.by_token.setdefault(i, m)
+
+    # --- noun phrases -> actors -------------------------------------------------------
+    def actors_of(self, token: Token, expand: bool = True) -> list[Mention]:
+        """Actors a noun phrase headed by ``token`` denotes (members of lists included)."""
+        found: list[Mention] = []
+        direct = self.by_token.get(token.i)
+        if direct is not None:
+            found.append(self._as_state_if_representative(direct, token))
+        else:
+            found += self._indirect(token)
+        if expand:
+            for child in token.children:
+                if child.dep_ in ("conj", "appos"):
+                    found += self.actors_of(child)
+                elif (child.dep_ == "prep" and child.lower_ in self.lex.member_markers) or (
+                    child.dep_ == "amod" and child.lower_ in self.lex.member_markers
+                ):
+                    found += [
+                        m for c in child.children if c.dep_ == "pobj" for m in self.actors_of(c)
+                    ]
+        unique: dict[str, Mention] = {}
+        for m in found:
+            unique.setdefault(m.actor, m)
+        return list(unique.values())
+
+    def _as_state_if_representative(self, mention: Mention, token: Token) -> Mention:
+        if mention.via == "representative" and mention.state:
+            return Mention(mention.start, mention.end, mention.state, "representative")
+        return mention
+
+    def _indirect(self, token: Token) -> list[Mention]:
+        lowered = token.lower_
+        children = list(token.children)
+        possessors = [c for c in children if c.dep_ == "poss"]
+        if lowered in REPRESENTATIVE_HEADS and possessors:
+            owner = self.by_token.get(possessors[0].i)
+            if owner is not None:
+                state = (
+                    owner.state if self.table.kind(owner.actor) is ActorKind.PERSON else owner.actor
+                )
+                if state:
+                    return [Mention(owner.start, owner.end, state, "representative")]
+        if lowered in self.lex.collective_heads:
+            if any(c.lemma_ == "member" for c in children):
+                return []  # "UN member states": unnamed members, not the UN
+            members = [c for c in children if c.dep_ in ("compound", "amod", "poss")]
+            out = [self.by_token[c.i] for c in members if c.i in self.by_token]
+            for c in children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    out += [m for p in c.children if p.dep_ == "pobj" for m in self.actors_of(p)]
+            return out
+        return []
+
+    def leaders_of(self, token: Token) -> list[Mention]:
+        """ "a coalition led by X" / "a German-led statement" -> X."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return []
+        out: list[Mention] = []
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_ == "lead":
+                out += [m for a in child.children if a.dep_ == "agent"
+                        for p in a.children if p.dep_ == "pobj" for m in self.actors_of(p)]  # fmt: skip
+            elif child.dep_ in ("amod", "compound") and child.lower_.endswith("led"):
+                out += [self.by_token[g.i] for g in child.subtree if g.i in self.by_token]
+        return out
+
+    def owner_of(self, token: Token) -> list[Mention]:
+        """ "China's policies" / "the policies of China" -> China (for abstract objects)."""
+        direct = self.actors_of(token)
+        if direct:
+            return direct
+        out: list[Mention] = []
+        # "China's Uyghur policies": the possessor owns them, the compound is their topic
+        for dep in ("poss", "compound"):
+            out = [
+                self.by_token[c.i] for c in token.children if c.dep_ == dep and c.i in self.by_token
+            ]
+            if out:
+                return out
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out += self.owner_of(pobj)
+            elif child.dep_ == "conj":
+                out += self.owner_of(child)
+        return out
+
+    # --- clause structure ---------------------------------------------------------------
+    def subjects(self, verb: Token, depth: int = 0) -> list[Mention]:
+        """Who does what ``verb`` says: its subject, or the controller of its clause."""
+        if depth > 6:
+            return []
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj") and child.tag_ not in ("WDT", "WP"):
+                return self.actors_of(child) or self.leaders_of(child)
+        for child in verb.children:
+            if child.dep_ == "agent" and self.is_passive(verb):
+                return [m for p in child.children if p.dep_ == "pobj" for m in self.actors_of(p)]
+        head = verb.head
+        if head is verb:
+            return []
+        if verb.dep_ == "xcomp":
+            objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if objects and head.lemma_ in self.lex.control:
+                return self.actors_of(objects[0])
+            return self.subjects(head, depth + 1)
+        if verb.dep_ in ("conj", "advcl", "pcomp"):
+            return self.subjects(head, depth + 1)
+        if verb.dep_ in ("pobj", "prep") or (verb.dep_ == "dobj" and verb.pos_ == "NOUN"):
+            # "expended energy in seeking to persuade X": climb to the clause's verb
+            return self.subjects(head, depth + 1)
+        if head.dep_ == "prep" and verb.dep_ == "pcomp":
+            return self.subjects(head.head, depth + 1)
+        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            found = self.actors_of(head)
+            if not found and head.dep_ == "pobj" and head.head.lower_ in ("among", "of"):
+                # "X and Y are among 38 scholars who signed ...": the copula's subject
+                holder = head.head.head
+                if holder.lemma_ in ("be", "one", "include"):
+                    return (
+                        self.subjects(holder, depth + 1)
+                        if holder.lemma_ == "be"
+                        else self.actors_of(holder)
+                    )
+            if (
+                not found
+                and verb.dep_ == "acl"
+                and head.dep_ == "dobj"
+                and head.lemma_ in self.lex.documents
+            ):
+                return self.subjects(
+                    head.head, depth + 1
+                )  # "signed a letter urging X": the signers
+            return found
+        return []
+
+    @staticmethod
+    def is_passive(verb: Token) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+    def blocked(self, trigger: Token) -> bool:
+        """Negated, modal, hypothetical or reversed ("abandoned criticism") statements."""
+        token: Token | None = trigger
+        steps = 0
+        while token is not None and steps < 8:
+            for child in token.children:
+                if child.dep_ == "neg":
+                    return True
+                if child.dep_ == "aux" and child.lower_ in self.lex.modals:
+                    return True
+                if child.dep_ == "mark" and child.lower_ in self.lex.conditional:
+                    return True
+            if token is not trigger and token.lemma_ in self.lex.reversal:
+                return True
+            if token.dep_ in ("xcomp", "pcomp", "prep", "pobj", "dobj", "compound", "amod", "acl"):
+                token = token.head
+            else:
+                break
+            steps += 1
+        return False
+
+    @staticmethod
+    def has_particles(verb: Token, particles: tuple[str, ...]) -> bool:
+        lowered = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "advmod")}
+        return all(word in lowered for word in particles)
+
+    def particle_objects(self, verb: Token, particles: tuple[str, ...]) -> list[Token]:
+        """Objects introduced by the particle chain ("hit out against X" -> X)."""
+        *lead, last = particles
+        children = list(verb.children)
+        lowered = {c.lower_ for c in children}
+        if any(word not in lowered for word in lead):
+            return []
+        heads = [c for c in children if c.lower_ == last and c.dep_ in ("prep", "prt", "agent")]
+        for c in children:  # "hit out against": spaCy may hang "against" under "out"
+            if c.lower_ in lead:
+                heads += [g for g in c.children if g.lower_ == last]
+        return [p for h in heads for p in h.children if p.dep_ == "pobj"]

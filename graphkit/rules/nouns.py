@@ -1,0 +1,118 @@
+"""Noun rules: nominal predicates, agent nouns, support lists and places of detention.
+
+"China's support for Russia", "a stinging rebuke of X by Y", "X emerged as a defender of Y",
+"China's support list, including A and B", "Uyghurs who disappeared into China's camps".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphkit.actors import Mention
+from graphkit.models import RelationType
+from graphkit.rules.context import COPULAS, Found, RuleContext, pobjs
+
+__all__ = ["noun_rules"]
+
+_TARGET_PREPS = ("of", "against", "on", "for", "with", "to", "over", "toward", "towards")
+
+
+def noun_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
+    yield from _predicate_rules(ctx, noun)
+    yield from _detention_place_rules(ctx, noun)
+
+
+def _noun_agents(ctx: RuleContext, noun: Token) -> list[Mention]:
+    agents: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.i in ctx.by_token):
+            agents += ctx.actors_of(child, expand=False)
+    agents += [m for p in pobjs(noun, ("by", "from")) for m in ctx.actors_of(p)]
+    agents += ctx.leaders_of(noun)
+    if agents:
+        return agents
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.dep_ == "prep":
+        governor = governor.head
+    if noun.dep_ in ("dobj", "pobj", "attr", "oprd") and governor.pos_ in ("VERB", "AUX"):
+        return ctx.subjects(governor)
+    if noun.dep_ == "appos":
+        return ctx.actors_of(noun.head, expand=False)
+    return []
+
+
+def _predicate_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
+    word = noun.lower_
+    if word in ctx.lex.nouns or noun.lemma_ in ctx.lex.nouns:
+        rel_type = ctx.lex.nouns.get(word) or ctx.lex.nouns[noun.lemma_]
+        if rel_type is RelationType.LOBBIES:  # "an appeal to X", "pressure on X"
+            objects = pobjs(noun, ("to", "on", "upon"))
+            objects += [q for p in pobjs(noun, ("for",)) for q in pobjs(p, ("to",))]
+            patients = [m for p in objects for m in ctx.actors_of(p)]
+        else:
+            patients = [m for p in pobjs(noun, _TARGET_PREPS) for m in ctx.owner_of(p)]
+        if patients:
+            agents = _noun_agents(ctx, noun)
+            rule = "noun-governor" if noun.dep_ in ("dobj", "pobj", "attr") else "noun-possessor"
+            yield rule, rel_type, agents, patients, noun
+    agent_type = ctx.lex.agent_nouns.get(word) or ctx.lex.agent_nouns.get(noun.lemma_)
+    if agent_type is not None:
+        targets = [m for p in pobjs(noun, ("of", "for", "to")) for m in ctx.owner_of(p)]
+        targets += [
+            ctx.by_token[c.i] for c in noun.children if c.dep_ == "poss" and c.i in ctx.by_token
+        ]
+        if targets:
+            yield "agent-noun", agent_type, _agent_noun_holders(ctx, noun), targets, noun
+    # "China's support list, including Russia": members of a support list back the possessor
+    compounds = [c for c in noun.children if c.dep_ == "compound"]
+    if noun.lower_ in ctx.lex.collective_heads and compounds:
+        kind = ctx.lex.nouns.get(compounds[0].lower_)
+        if kind in (RelationType.SUPPORTS, RelationType.CONDEMNS):
+            owners = [
+                ctx.by_token[c.i] for c in noun.children if c.dep_ == "poss" and c.i in ctx.by_token
+            ]
+            yield "agent-noun-list", kind, _clause_members(ctx, noun), owners, noun
+
+
+def _clause_members(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """Members named by "including / like / such as" anywhere in the noun's clause."""
+    clause = noun.head if noun.dep_ in ("nsubj", "nsubjpass", "dobj") else noun
+    out: list[Mention] = []
+    for token in clause.subtree:
+        if token.lower_ in ctx.lex.member_markers and token.dep_ in ("prep", "amod"):
+            path = [a for a in token.ancestors if a.i != clause.i and a.pos_ in ("VERB", "AUX")]
+            if path and clause in path[0].ancestors:  # inside a nested clause: not ours
+                continue
+            out += [m for c in token.children if c.dep_ == "pobj" for m in ctx.actors_of(c)]
+    return out
+
+
+def _agent_noun_holders(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """Who is "a defender of X": the subject it is predicated of, or its list of members."""
+    head = noun.head
+    if noun.dep_ in ("nsubj",) and head.lemma_ in COPULAS:
+        return [
+            m for c in head.children if c.dep_ in ("dobj", "attr", "oprd") for m in ctx.actors_of(c)
+        ]
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if noun.dep_ in ("attr", "oprd", "pobj", "dobj") and head.lemma_ in COPULAS:
+        return ctx.subjects(head)
+    if noun.dep_ == "appos":
+        return ctx.actors_of(noun.head, expand=False)
+    return [m for c in noun.children if c.dep_ == "prep" and c.lower_ in ctx.lex.member_markers
+            for p in c.children for m in ctx.actors_of(p)]  # fmt: skip
+
+
+def _detention_place_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
+    """ "Uyghurs who disappeared into China's internment camps": the owner detains them."""
+    if noun.lower_ not in ctx.lex.detention_places or noun.dep_ != "pobj":
+        return
+    owners = [ctx.by_token[c.i] for c in noun.children if c.dep_ == "poss" and c.i in ctx.by_token]
+    if not owners:
+        return
+    verb = noun.head.head
+    held = ctx.subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
+    yield "detention-place", RelationType.DETAINS, owners, held, noun

@@ -1,0 +1,49 @@
+"""Verb rules: active, passive, particle and control verbs from the relation lexicon.
+
+"X condemned Y", "Y was hauled off by X", "X hit out against Y", "X urged Y to ...": the
+subject (or agent, or controller) is the source, the object (or passive subject, or the
+object of the particle) the target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphkit.models import RelationType
+from graphkit.rules.context import Found, RuleContext, pobjs
+
+__all__ = ["verb_rules"]
+
+
+def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
+    for rel_type, particles in ctx.lex.verbs.get(verb.lemma_, ()):
+        abstract_ok = rel_type in (RelationType.SUPPORTS, RelationType.CONDEMNS)
+        resolve = ctx.owner_of if abstract_ok else ctx.actors_of
+        if particles and ctx.is_passive(verb) and ctx.has_particles(verb, particles):
+            # "X was hauled off by Y" / "X was locked up": the particle has no object
+            patients = [m for c in verb.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
+            agents = [m for c in verb.children if c.dep_ == "agent"
+                      for p in c.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
+            yield "verb-passive", rel_type, agents, patients, verb
+            continue
+        if particles:
+            patients = [m for p in ctx.particle_objects(verb, particles) for m in resolve(p)]
+            if patients:
+                yield "verb-particle", rel_type, ctx.subjects(verb), patients, verb
+            continue
+        if ctx.is_passive(verb):
+            patients = [m for c in verb.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
+            agents = [m for p in pobjs(verb, ("by",)) for m in ctx.actors_of(p)]
+            agents += [m for c in verb.children if c.dep_ == "agent"
+                       for p in c.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
+            if not patients and verb.dep_ in ("acl", "relcl"):
+                patients = ctx.actors_of(verb.head)
+            yield "verb-passive", rel_type, agents, patients, verb
+            continue
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        patients = [m for o in objects for m in resolve(o)]
+        controlled = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+        rule = "control" if verb.lemma_ in ctx.lex.control and controlled else "verb-active"
+        yield rule, rel_type, ctx.subjects(verb), patients, verb
