@@ -82,6 +82,28 @@ def _candidates(
     return pool[-1]
 
 
+def _cataphor(
+    doc: Doc, token: Token, kinds: frozenset[ActorKind], mentions: list[Mention], table: ActorTable
+) -> Mention | None:
+    """ "After his arrest, Aishan remained ...": a possessive in a phrase fronted before the
+    subject refers ahead to that subject, whatever came in earlier sentences."""
+    if token.tag_ != "PRP$":
+        return None
+    later = [m for m in mentions if token.i < m.start < token.sent.end]
+    for m in sorted(later, key=lambda m: m.start):
+        head = doc[m.start : m.end].root
+        if head.dep_ not in _SUBJECT_DEPS:
+            continue
+        phrase = token
+        while phrase.head.i != phrase.i and phrase.head.i != head.head.i:
+            phrase = phrase.head
+        fronted = phrase.head.i == head.head.i and phrase.dep_ in ("prep", "advcl", "npadvmod")
+        if fronted and phrase.i < head.i and table.kind(m.actor) in kinds:
+            return m
+        return None
+    return None
+
+
 def resolve_references(doc: Doc, mentions: list[Mention], table: ActorTable) -> list[Mention]:
     """Mentions for role titles, pronouns and definite descriptions (token order)."""
     lex: CorefLexicon = load_coref_lexicon()
@@ -110,7 +132,9 @@ def resolve_references(doc: Doc, mentions: list[Mention], table: ActorTable) -> 
         if not kinds:
             continue
         past = [m for m in history if m.end <= token.i]
-        antecedent = _candidates(doc, token, kinds, past, table, lex.window, markers)
+        antecedent = _cataphor(doc, token, kinds, mentions, table) or _candidates(
+            doc, token, kinds, past, table, lex.window, markers
+        )
         if antecedent is not None:
             mention = Mention(token.i, token.i + 1, antecedent.actor, "coref", antecedent.state)
             resolved.append(mention)

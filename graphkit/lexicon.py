@@ -31,6 +31,8 @@ class Lexicon:
     bad_verbs: frozenset[str] = frozenset()
     bad_nouns: frozenset[str] = frozenset()
     bad_adjectives: frozenset[str] = frozenset()
+    infinitive_only: frozenset[str] = frozenset()
+    accusation_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ def load_lexicon() -> Lexicon:
         nouns=nouns,
         agent_nouns=agent_nouns,
         control=frozenset(raw["LOBBIES"]["control"]),
+        infinitive_only=frozenset(raw["LOBBIES"].get("infinitive_only") or ()),
+        accusation_verbs=frozenset(raw["CONDEMNS"].get("accusation_verbs") or ()),
         detention_places=frozenset(raw["DETAINS"]["places"]),
         collective_heads=frozenset(raw["collective_heads"]),
         member_markers=frozenset(raw["member_markers"]),

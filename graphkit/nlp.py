@@ -65,7 +65,8 @@ def ruler_patterns(registry: Registry) -> Iterator[RulerPattern]:
                 yield RulerPattern("GK_REP", entry.id, f"{stem} {head}")
             yield RulerPattern("GK_DEMONYM", entry.id, stem)
     for place in sorted(registry.places):
-        yield RulerPattern("GK_PLACE", "", place)
+        state = registry.place_state(place)  # the id tells rules where an act took place
+        yield RulerPattern("GK_PLACE", state.id if state else "", place)
 
 
 class GraphkitRuler:
@@ -123,6 +124,15 @@ def _load_spacy(model: str | None) -> Language:
     )
 
 
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line always ends a sentence: headlines, datelines and bylines have no final
+    full stop, and the parser would otherwise run them into the first sentence."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def build_pipeline(registry: Registry, model: str | None = None) -> Language:
     """The spaCy pipeline with graphkit's entity ruler placed before the statistical NER."""
@@ -131,6 +141,9 @@ def build_pipeline(registry: Registry, model: str | None = None) -> Language:
     Language.component("graphkit_ruler", func=ruler)
     before = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("graphkit_ruler", before=before)
+    if "parser" in nlp.pipe_names:  # preset boundaries are respected by the parser
+        Language.component("graphkit_paragraphs", func=paragraph_breaks)
+        nlp.add_pipe("graphkit_paragraphs", before="parser")
     return nlp
 
 

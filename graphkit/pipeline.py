@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from graphkit.actors import ActorTable, find_mentions
 from graphkit.coref import resolve_references
-from graphkit.ingest import mask_boilerplate
+from graphkit.ingest import text_for_parser
 from graphkit.models import (
     Actor,
     Article,
@@ -52,7 +52,7 @@ class Extractor:
 
     def extract(self, article: Article, doc: Doc | None = None) -> ArticleExtraction:
         if doc is None:
-            doc = self.nlp(mask_boilerplate(article.text))
+            doc = self.nlp(text_for_parser(article.text))
         table = ActorTable(self.registry)
         mentions = find_mentions(doc, table)
         mentions += resolve_references(doc, mentions, table)

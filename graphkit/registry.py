@@ -59,18 +59,47 @@ def _as_list(value: Any, where: str) -> list[str]:
     return [v.strip() for v in value if v.strip()]
 
 
+def _parse_places(raw: Any, where: str) -> list[tuple[str, str | None]]:
+    """A list of names (no state), or {in_state: {state: [names]}, elsewhere: [names]}."""
+    if raw is None or isinstance(raw, list):
+        return [(name, None) for name in _as_list(raw, where)]
+    if not isinstance(raw, dict) or set(raw) - {"in_state", "elsewhere"}:
+        raise GraphkitError(f"{where}: places must be a list or {{in_state: ..., elsewhere: ...}}")
+    found: list[tuple[str, str | None]] = [(n, None) for n in _as_list(raw.get("elsewhere"), where)]
+    in_state = raw.get("in_state") or {}
+    if not isinstance(in_state, dict):
+        raise GraphkitError(f"{where}: in_state must map a state to a list of places")
+    for state, names in in_state.items():
+        found += [(name, str(state)) for name in _as_list(names, f"{where}: in_state.{state}")]
+    return found
+
+
+def _check_place_states(registry: Registry, raw: list[tuple[str, str | None]], where: str) -> None:
+    for name, state in raw:
+        entry = registry.lookup(state) if state else None
+        if state and (entry is None or entry.kind is not ActorKind.STATE):
+            raise GraphkitError(
+                f"{where}: place {name!r} is in {state!r}, which is not a known state"
+            )
+
+
 class Registry:
     """Name lookups over all entries; a name maps to exactly one entry (first file wins)."""
 
-    def __init__(self, entries: Iterable[RegistryEntry], places: Iterable[str]) -> None:
+    def __init__(
+        self, entries: Iterable[RegistryEntry], places: Iterable[tuple[str, str | None]]
+    ) -> None:
         self.entries: dict[str, RegistryEntry] = {}
         self._by_name: dict[str, str] = {}
         self._by_exact: dict[str, str] = {}
         self._by_demonym: dict[str, str] = {}
         self._by_role: dict[str, list[str]] = {}
-        self.places = frozenset(normalise_name(p) for p in places)
         for entry in entries:
             self._add(entry)
+        self._place_state: dict[str, str | None] = {}
+        for name, state in places:  # first file wins, like actor names
+            self._place_state.setdefault(normalise_name(name), state)
+        self.places = frozenset(self._place_state)
 
     def _add(self, entry: RegistryEntry) -> None:
         existing = self.entries.get(entry.id)
@@ -107,6 +136,12 @@ class Registry:
 
     def is_place(self, name: str) -> bool:
         return normalise_name(name) in self.places
+
+    def place_state(self, name: str) -> RegistryEntry | None:
+        """The state a place lies in ("Casablanca" -> Morocco); None for contested places,
+        seas and world regions."""
+        state = self._place_state.get(normalise_name(name))
+        return self.lookup(state) if state else None
 
     def state_of(self, entry: RegistryEntry) -> RegistryEntry | None:
         return self.lookup(entry.state) if entry.state else None
@@ -162,7 +197,8 @@ def load_registry(extra_files: tuple[str, ...] = ()) -> Registry:
     for name in _BUILTIN_FILES:
         entries += _parse_entries(_read_yaml(folder.joinpath(name).read_text("utf-8"), name), name)
     places_raw = _read_yaml(folder.joinpath("places.yaml").read_text("utf-8"), "places.yaml")
-    places = _as_list(places_raw, "places.yaml")
+    places = _parse_places(places_raw, "places.yaml")
+    checks = [("places.yaml", places)]
     for extra in extra_files:
         path = Path(extra)
         try:
@@ -171,10 +207,15 @@ def load_registry(extra_files: tuple[str, ...] = ()) -> Registry:
             raise GraphkitError(f"{path}: cannot read actor file ({err})") from None
         raw = _read_yaml(text, str(path))
         if isinstance(raw, dict):  # {actors: [...], places: [...]} form
-            places += _as_list(raw.get("places"), str(path))
+            extra_places = _parse_places(raw.get("places"), str(path))
+            places += extra_places
+            checks.append((str(path), extra_places))
             raw = raw.get("actors", [])
         entries += _parse_entries(raw, str(path))
-    return Registry(entries, places)
+    registry = Registry(entries, places)
+    for where, checked in checks:
+        _check_place_states(registry, checked, where)
+    return registry
 
 
 @lru_cache(maxsize=1)

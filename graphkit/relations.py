@@ -33,6 +33,8 @@ RULE_CONFIDENCE = {
     "agent-noun": 0.8,
     "agent-noun-list": 0.8,
     "detention-place": 0.7,
+    "passive-place": 0.7,
+    "detention-noun": 0.75,
     "document-stance": 0.7,
     "quote-evaluation": 0.65,
 }
@@ -61,7 +63,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], table: ActorTable) -> l
     document-level rules (stance inheritance, quotes, reported speech)."""
     ctx = RuleContext(doc, mentions, table)
     for mention in first_person_mentions(ctx):
-        ctx.by_token.setdefault(mention.start, mention)
+        ctx.add_mention(mention)
     found: list[Candidate] = []
     for finding in chain(_token_rules(ctx), document_rules(ctx), quote_rules(ctx)):
         _emit(ctx, found, *finding)

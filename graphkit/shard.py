@@ -155,10 +155,10 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _serial(extractor: Extractor, articles: Sequence[Article]) -> Iterator[ArticleExtraction]:
     """In order; short articles share batched ``nlp.pipe`` calls, long ones are chunked."""
-    from graphkit.ingest import mask_boilerplate
+    from graphkit.ingest import text_for_parser
 
     short = [a for a in articles if len(a.text) <= CHUNK_CHARS]
-    docs = iter(extractor.nlp.pipe((mask_boilerplate(a.text) for a in short), batch_size=BATCH))
+    docs = iter(extractor.nlp.pipe((text_for_parser(a.text) for a in short), batch_size=BATCH))
     for article in articles:
         if len(article.text) <= CHUNK_CHARS:
             yield extractor.extract(article, next(docs))

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from graphkit.errors import InputProblem
-from graphkit.ingest.boilerplate import mask_boilerplate
+from graphkit.ingest.boilerplate import mask_boilerplate, text_for_parser
 from graphkit.ingest.files import SUPPORTED_SUFFIXES, decode, iter_input_files
 from graphkit.ingest.formats import RawArticle, html_to_article, jsonl_to_articles
 from graphkit.ingest.split import parse_date, split_articles
@@ -24,6 +24,7 @@ __all__ = [
     "parse_date",
     "read_articles",
     "read_file",
+    "text_for_parser",
 ]
 
 

@@ -9,7 +9,7 @@ from importlib import resources
 
 import yaml
 
-__all__ = ["mask_boilerplate"]
+__all__ = ["mask_boilerplate", "text_for_parser"]
 
 
 @lru_cache(maxsize=1)
@@ -35,3 +35,16 @@ def mask_boilerplate(text: str) -> str:
         else:
             masked.append(line)
     return "\n".join(masked)
+
+
+# Unicode spaces (no-break, thin, ideographic, zero-width ...) that the tagger and parser see
+# as words: "ByteDance\u00a0worked" parses as a noun phrase, not a subject and its verb.
+_ODD_SPACES = str.maketrans(dict.fromkeys(
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u200b\u202f\u205f\u3000\ufeff", " "))  # fmt: skip
+
+
+def text_for_parser(text: str) -> str:
+    """What spaCy parses: boilerplate masked and odd spaces made plain, same length, so every
+    character offset still points into the article's own text."""
+    return mask_boilerplate(text).translate(_ODD_SPACES)

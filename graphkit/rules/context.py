@@ -13,6 +13,12 @@ from spacy.tokens import Doc, Token
 from graphkit.actors import ActorTable, Mention
 from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.models import ActorKind, RelationType
+from graphkit.rules.repairs import (
+    coordination_head,
+    infinitive_subjects,
+    left_coordinates,
+    subject_before,
+)
 
 __all__ = ["COPULAS", "Found", "RuleContext", "pobjs"]
 
@@ -45,6 +51,19 @@ class RuleContext:
         for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
             for i in range(m.start, m.end):
                 self.by_token.setdefault(i, m)
+        self.mention_ends = {m.end: m.start for m in mentions}
+        # token -> the state a place lies in ("Casablanca" -> Morocco), from the registry
+        self.place_states: dict[int, str] = {}
+        for span in doc.ents:
+            entry = table.registry.entries.get(span.ent_id_) if span.label_ == "GK_PLACE" else None
+            if entry is not None:
+                for i in range(span.start, span.end):
+                    self.place_states[i] = table.from_entry(entry)
+
+    def add_mention(self, mention: Mention) -> None:
+        """A mention found by a later pass ("we" inside a quote -> its speaker)."""
+        self.by_token.setdefault(mention.start, mention)
+        self.mention_ends.setdefault(mention.end, mention.start)
 
     # --- noun phrases -> actors -------------------------------------------------------
     def actors_of(self, token: Token, expand: bool = True) -> list[Mention]:
@@ -53,6 +72,8 @@ class RuleContext:
         direct = self.by_token.get(token.i)
         if direct is not None:
             found.append(self._as_state_if_representative(direct, token))
+            if direct.via == "speaker" and direct.state:  # "we" said by an ambassador
+                found.append(Mention(direct.start, direct.end, direct.state, "representative"))
         else:
             found += self._indirect(token)
         if expand:
@@ -69,6 +90,17 @@ class RuleContext:
         for m in found:
             unique.setdefault(m.actor, m)
         return list(unique.values())
+
+    def located_states(
+        self, token: Token, preps: tuple[str, ...] = ("at", "in", "inside")
+    ) -> list[Mention]:
+        """States of the places where ``token`` happens: "arrested at Casablanca airport"."""
+        found: list[Mention] = []
+        for place in pobjs(token, preps):
+            for t in (place, *[c for c in place.children if c.dep_ in ("compound", "poss")]):
+                if t.i in self.place_states:
+                    found.append(Mention(t.i, t.i + 1, self.place_states[t.i], "place"))
+        return found
 
     def _as_state_if_representative(self, mention: Mention, token: Token) -> Mention:
         if mention.via == "representative" and mention.state:
@@ -140,12 +172,16 @@ class RuleContext:
             return []
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") and child.tag_ not in ("WDT", "WP"):
-                return self.actors_of(child) or self.leaders_of(child)
+                joined = [self.by_token[e - 1] for e in left_coordinates(child, self.mention_ends)]
+                return self.actors_of(child) + joined or self.leaders_of(child)
         for child in verb.children:
             if child.dep_ == "agent" and self.is_passive(verb):
                 return [m for p in child.children if p.dep_ == "pobj" for m in self.actors_of(p)]
-        head = verb.head
-        if head is verb:
+        before = subject_before(verb, self.mention_ends)
+        if before is not None:
+            return self.actors_of(self.doc[before - 1], expand=False)
+        head = coordination_head(verb)
+        if head.i == verb.i:
             return []
         if verb.dep_ == "xcomp":
             objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
@@ -223,4 +259,9 @@ class RuleContext:
         for c in children:  # "hit out against": spaCy may hang "against" under "out"
             if c.lower_ in lead:
                 heads += [g for g in c.children if g.lower_ == last]
-        return [p for h in heads for p in h.children if p.dep_ == "pobj"]
+        return [
+            p
+            for h in heads
+            for p in [*h.children, *infinitive_subjects(h)]
+            if p.dep_ in ("pobj", "nsubj")
+        ]

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphkit.actors import Mention
-from graphkit.models import RelationType
+from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import COPULAS, Found, RuleContext, pobjs
+from graphkit.rules.repairs import infinitive_subjects
 
 __all__ = ["noun_rules"]
 
@@ -37,10 +38,40 @@ def _noun_agents(ctx: RuleContext, noun: Token) -> list[Mention]:
     if noun.dep_ == "pobj" and governor.dep_ == "prep":
         governor = governor.head
     if noun.dep_ in ("dobj", "pobj", "attr", "oprd") and governor.pos_ in ("VERB", "AUX"):
-        return ctx.subjects(governor)
+        agents = ctx.subjects(governor)
+        if agents:
+            return agents
     if noun.dep_ == "appos":
         return ctx.actors_of(noun.head, expand=False)
+    return _accused(ctx, noun)
+
+
+def _accused(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """ "accuses Beijing of ... including the detention of X": the accused did the act."""
+    token = noun
+    for _ in range(6):
+        if token.dep_ not in ("pobj", "prep", "conj", "pcomp") and token.lemma_ != "include":
+            return []
+        token = token.head
+        if token.lemma_ in ctx.lex.accusation_verbs:
+            return [m for c in token.children if c.dep_ == "dobj" for m in ctx.actors_of(c)]
     return []
+
+
+def _detention_agents_patients(
+    ctx: RuleContext, noun: Token
+) -> tuple[list[Mention], list[Mention]]:
+    """ "China's detention of X" / "the arrest of X by Y" / "his arrest at Casablanca airport"."""
+    patients = [m for p in pobjs(noun, ("of",)) for m in ctx.actors_of(p)]
+    if patients:
+        return _noun_agents(ctx, noun) or ctx.located_states(noun), patients
+    possessors = [c for c in noun.children if c.dep_ == "poss" and c.i in ctx.by_token]
+    victims = {ActorKind.PERSON, ActorKind.GROUP}
+    patients = [
+        m for c in possessors for m in ctx.actors_of(c) if ctx.table.kind(m.actor) in victims
+    ]
+    agents = [m for p in pobjs(noun, ("by",)) for m in ctx.actors_of(p)]
+    return agents or ctx.located_states(noun), patients
 
 
 def _predicate_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
@@ -50,7 +81,13 @@ def _predicate_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
         if rel_type is RelationType.LOBBIES:  # "an appeal to X", "pressure on X"
             objects = pobjs(noun, ("to", "on", "upon"))
             objects += [q for p in pobjs(noun, ("for",)) for q in pobjs(p, ("to",))]
+            objects += infinitive_subjects(noun)  # "calls for X to publish"
             patients = [m for p in objects for m in ctx.actors_of(p)]
+        elif rel_type is RelationType.DETAINS:
+            agents, patients = _detention_agents_patients(ctx, noun)
+            if agents and patients:
+                yield "detention-noun", rel_type, agents, patients, noun
+            patients = []
         else:
             patients = [m for p in pobjs(noun, _TARGET_PREPS) for m in ctx.owner_of(p)]
         if patients:

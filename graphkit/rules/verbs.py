@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from graphkit.models import RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
+from graphkit.rules.repairs import infinitive_subjects
 
 __all__ = ["verb_rules"]
 
@@ -40,9 +41,17 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
                        for p in c.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
             if not patients and verb.dep_ in ("acl", "relcl"):
                 patients = ctx.actors_of(verb.head)
+            if not agents and rel_type is RelationType.DETAINS:
+                # "X was arrested at Casablanca airport": the state where it happened
+                yield "passive-place", rel_type, ctx.located_states(verb), patients, verb
+                continue
             yield "verb-passive", rel_type, agents, patients, verb
             continue
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if verb.lemma_ in ctx.lex.infinitive_only:  # "wants X to ...", never "wants X"
+            objects = infinitive_subjects(verb)
+        elif verb.lemma_ in ctx.lex.control:  # "urged X to ..." parsed as [X to ...]
+            objects += infinitive_subjects(verb)
         patients = [m for o in objects for m in resolve(o)]
         controlled = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         rule = "control" if verb.lemma_ in ctx.lex.control and controlled else "verb-active"

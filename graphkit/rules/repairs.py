@@ -1,0 +1,93 @@
+"""Parse repairs: structures the small English parser often gets wrong, recovered from the
+surface and the tags. Each helper is a general pattern of English, not of any one text.
+
+- ``infinitive_subjects``: "wants X to leave", "calls for X to publish", "worked with X to
+  spread": the parser makes X the subject of the infinitive, not the object of the verb.
+- ``coordination_head``: "expressed regrets that Y failed to act and weighed in on ...":
+  a finite verb hung as ``conj`` under a non-finite one really coordinates with the nearest
+  finite main-clause verb of the same tense.
+- ``subject_before``: "At the request of A, the Committee (CAT) sent ...": the subject is
+  attached to the fronted phrase; a finite root without a subject takes the noun phrase
+  right before it.
+- ``left_coordinates``: "only Albania and, more recently, Turkey have condemned ...": an
+  adverbial between commas breaks the conjunction; the actor before "and ," joins it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["coordination_head", "infinitive_subjects", "left_coordinates", "subject_before"]
+
+_FINITE = ("VBD", "VBZ", "VBP")
+_CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "acl", "pcomp", "relcl")
+_MAIN_DEPS = ("ROOT", "conj", "ccomp", "parataxis")
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def infinitive_subjects(token: Token) -> list[Token]:
+    """Subjects of infinitive clauses under ``token`` ("wants [X to leave]")."""
+    return [
+        s
+        for c in token.children
+        if c.dep_ in _CLAUSE_DEPS and _is_infinitive(c)
+        for s in c.children
+        if s.dep_ == "nsubj"
+    ]
+
+
+def coordination_head(verb: Token) -> Token:
+    """The verb a ``conj`` verb really coordinates with (itself when the parse is right)."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in _FINITE or head.tag_ in _FINITE:
+        return head
+    for ancestor in head.ancestors:
+        if ancestor.tag_ == verb.tag_ and ancestor.dep_ in _MAIN_DEPS:
+            return ancestor
+    return head
+
+
+def _only_brackets_between(doc: Doc, start: int, end: int) -> bool:
+    depth = 0
+    for token in doc[start:end]:
+        if token.text in ("(", "["):
+            depth += 1
+        elif token.text in (")", "]"):
+            depth -= 1
+        elif depth == 0 and token.pos_ not in ("ADV", "AUX", "PART"):
+            return False
+    return True
+
+
+def subject_before(verb: Token, starts: dict[int, int]) -> int | None:
+    """End of the actor phrase right before a subjectless finite root ("(CAT)" skipped).
+
+    ``starts`` maps the end token index of each actor mention to its start."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in _FINITE:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    for end in range(verb.i, max(verb.sent.start, verb.i - 6) - 1, -1):
+        if end in starts and _only_brackets_between(verb.doc, end, verb.i):
+            return end
+    return None
+
+
+def left_coordinates(subject: Token, starts: dict[int, int]) -> list[int]:
+    """Ends of actor phrases joined to ``subject`` across a comma-delimited adverbial."""
+    doc = subject.doc
+    i = subject.left_edge.i - 1
+    if i < 1 or doc[i].text != ",":
+        return []
+    j = i - 1
+    while j > subject.sent.start and doc[j].text != ",":
+        if doc[j].pos_ in ("VERB", "NOUN", "PROPN", "PRON"):
+            return []
+        j -= 1
+    if j - 1 < subject.sent.start or doc[j].text != "," or doc[j - 1].lower_ not in ("and", "or"):
+        return []
+    end = j - 1
+    return [end] if end in starts else []
