@@ -96,6 +96,10 @@ def _clean_span(span: Span) -> Span:
     doc = span.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
+    if span.label_ == "PERSON":  # "Activist Li Ming", "Dr. Ana Ruiz": keep the name only
+        titles = load_actor_phrases().person_titles
+        while end - start > 1 and doc[start].lower_.rstrip(".") in titles:
+            start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     return Span(doc, start, end, label=span.label_)  # keep the entity label

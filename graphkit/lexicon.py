@@ -33,6 +33,12 @@ class Lexicon:
     bad_adjectives: frozenset[str] = frozenset()
     infinitive_only: frozenset[str] = frozenset()
     accusation_verbs: frozenset[str] = frozenset()
+    attitude_nouns: frozenset[str] = frozenset()
+    attitude_adjectives: frozenset[str] = frozenset()
+    attitude_verbs: frozenset[str] = frozenset()
+    sympathy: frozenset[str] = frozenset()
+    situations: frozenset[str] = frozenset()
+    labelling: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,7 @@ def load_lexicon() -> Lexicon:
         for noun in words
     }
     blockers = raw["blockers"]
+    attitudes = raw.get("attitudes") or {}
     return Lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns=nouns,
@@ -72,6 +79,12 @@ def load_lexicon() -> Lexicon:
         control=frozenset(raw["LOBBIES"]["control"]),
         infinitive_only=frozenset(raw["LOBBIES"].get("infinitive_only") or ()),
         accusation_verbs=frozenset(raw["CONDEMNS"].get("accusation_verbs") or ()),
+        attitude_nouns=frozenset(attitudes.get("nouns") or ()),
+        attitude_adjectives=frozenset(attitudes.get("adjectives") or ()),
+        attitude_verbs=frozenset(attitudes.get("verbs") or ()),
+        sympathy=frozenset(attitudes.get("sympathy") or ()),
+        situations=frozenset(attitudes.get("situations") or ()),
+        labelling=frozenset(raw.get("labelling") or ()),
         detention_places=frozenset(raw["DETAINS"]["places"]),
         collective_heads=frozenset(raw["collective_heads"]),
         member_markers=frozenset(raw["member_markers"]),

@@ -75,7 +75,8 @@ class Extractor:
             )
             key = (candidate.source, candidate.target, candidate.type)
             result.evidence.setdefault(key, []).append(evidence)
-        mentioned = {m.actor for m in mentions}
+        # the state behind an act in one of its places may have no mention of its own
+        mentioned = {m.actor for m in mentions} | {a for key in result.evidence for a in key[:2]}
         for actor_id in sorted(mentioned):
             info = table.actors[actor_id]
             result.actors.append(

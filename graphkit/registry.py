@@ -49,6 +49,7 @@ class ActorPhrases:
     company_words: frozenset[str]
     body_words: frozenset[str]
     not_actor_words: frozenset[str]
+    person_titles: frozenset[str] = frozenset()
 
 
 def _as_list(value: Any, where: str) -> list[str]:
@@ -229,4 +230,5 @@ def load_actor_phrases() -> ActorPhrases:
         company_words=frozenset(raw["company_words"]),
         body_words=frozenset(raw["body_words"]),
         not_actor_words=frozenset(raw["not_actor_words"]),
+        person_titles=frozenset(raw.get("person_titles") or ()),
     )

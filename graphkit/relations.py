@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphkit.actors import ActorTable, Mention
 from graphkit.models import ActorKind, RelationType
+from graphkit.rules.attitudes import attitude_rules
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.documents import document_rules
 from graphkit.rules.nouns import noun_rules
@@ -37,6 +38,10 @@ RULE_CONFIDENCE = {
     "detention-noun": 0.75,
     "document-stance": 0.7,
     "quote-evaluation": 0.65,
+    "attitude": 0.7,
+    "label": 0.7,
+    "reported-speech": 0.65,
+    "critics-claim": 0.65,
 }
 
 
@@ -65,7 +70,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], table: ActorTable) -> l
     for mention in first_person_mentions(ctx):
         ctx.add_mention(mention)
     found: list[Candidate] = []
-    for finding in chain(_token_rules(ctx), document_rules(ctx), quote_rules(ctx)):
+    for finding in chain(
+        _token_rules(ctx), document_rules(ctx), quote_rules(ctx), attitude_rules(ctx)
+    ):
         _emit(ctx, found, *finding)
     return found
 

@@ -113,6 +113,75 @@ def test_typographic_apostrophe_full_name(ex: Extractor) -> None:
     assert {a.name for a in result.actors} == {"China"}
 
 
+# --- one case per pattern, in wording and with actors of our own ---------------------------
+
+PATTERNS = [
+    # agentless detention: the state where it happened (a place of the registry or a state)
+    ("The journalist Maria Lopez was detained in Istanbul last week.",
+     ("Turkey", "DETAINS", "Maria Lopez")),
+    ("The blogger Ahmed Mansoor was detained in the United Arab Emirates in 2017.",
+     ("United Arab Emirates", "DETAINS", "Ahmed Mansoor")),
+    ("Activist Li Ming was arrested at Beijing airport on Monday.",
+     ("China", "DETAINS", "Li Ming")),
+    # cataphora: a possessive in a fronted phrase points at the clause's subject
+    ("Days after his arrest in Karachi, Ahmed Khan appeared in court.",
+     ("Pakistan", "DETAINS", "Ahmed Khan")),
+    # "wants X to ...": the infinitive's subject is the one lobbied
+    ("Amnesty International wants Canada to suspend its arms sales to Riyadh.",
+     ("Amnesty International", "LOBBIES", "Canada")),
+    ("Microsoft worked closely with the Ukrainian government to defend its networks.",
+     ("Microsoft", "SUPPORTS", "Ukraine")),
+    # subject hung on a fronted phrase, acronym in brackets
+    ("At the invitation of Norway, the World Health Organization (WHO) sent an urgent appeal to Iran.",
+     ("World Health Organization", "LOBBIES", "Iran")),
+    # coordination broken by an adverbial between commas
+    ("Only Canada and, to a lesser extent, Japan have criticised Russia over the war.",
+     ("Japan", "CONDEMNS", "Russia")),
+    ("Only Canada and, to a lesser extent, Japan have criticised Russia over the war.",
+     ("Canada", "CONDEMNS", "Russia")),
+    # "calls for X to ..."
+    ("Human Rights Watch joined calls for Saudi Arabia to release the women.",
+     ("Human Rights Watch", "LOBBIES", "Saudi Arabia")),
+    # accusation frame: the accused did the act named after "of ... including"
+    ("The report accuses Myanmar of widespread abuses, including the arbitrary detention of Rohingya in Rakhine State.",
+     ("Myanmar", "DETAINS", "Rohingya")),
+    # partnerships
+    ("Huawei signed a partnership with the Serbian government to build surveillance cameras.",
+     ("Huawei", "SUPPORTS", "Serbia")),
+    # attitudes: regret that X did wrong, concern about a place's situation, alarm by X's act
+    ("The United Nations expressed disappointment that Russia violated the agreement.",
+     ("United Nations", "CONDEMNS", "Russia")),
+    ("“We are deeply concerned about the human rights situation in Tibet,” Canadian Ambassador Bob Rae said.",
+     ("Canada", "CONDEMNS", "China")),
+    ("“We are deeply concerned about the human rights situation in Tibet,” Canadian Ambassador Bob Rae said.",
+     ("Bob Rae", "CONDEMNS", "China")),
+    ("France is alarmed by Iran's nuclear programme.", ("France", "CONDEMNS", "Iran")),
+    ("The EU is concerned about Hungary's new media law.",
+     ("European Union", "CONDEMNS", "Hungary")),
+    # a negative label
+    ("Senator Marco Rubio called Beijing's new security law a travesty.",
+     ("Marco Rubio", "CONDEMNS", "China")),
+    # reported speech judged with the evaluation lexicon
+    ("Russia's invasion of Ukraine is a crime against peace, the Dutch government said.",
+     ("Netherlands", "CONDEMNS", "Russia")),
+    ("Washington said that Moscow's crackdown on protesters was unacceptable.",
+     ("United States", "CONDEMNS", "Russia")),
+    # what named critics claim
+    ("Critics, including Amnesty International, argued that Qatar had allowed itself to be used.",
+     ("Amnesty International", "CONDEMNS", "Qatar")),
+    # documents: authors of a statement with a stance, also when the parse loses them
+    ("The statement, read out by Pakistan, praised China's development.",
+     ("Pakistan", "SUPPORTS", "China")),
+    ("Russia gathered a dozen states to praise it in two statements, one on Syria read out by Iran, and another on Ukraine delivered by Belarus.",
+     ("Belarus", "SUPPORTS", "Russia")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PATTERNS)
+def test_pattern(ex: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in names(ex, text)
+
+
 # --- negatives: nothing positive may come out of these --------------------------------------
 
 NEGATIVE = [
@@ -127,6 +196,20 @@ NEGATIVE = [
     "Police may have detained Ahmad Karimi.",
     "Last year states sent a letter to the UN Human Rights Council.",
     "A group of 30 UN member states issued a rebuke of Iran.",
+    # sympathy, neutral labels, neutral reports, births, negated or hypothetical attitudes
+    "The UN expressed concern for the safety of journalists in Mexico.",
+    "Amnesty International is worried about the detention of Ahmed Mansoor.",
+    "Human Rights Watch expressed concern about the trial of Ilham Tohti.",
+    "Kenya's president called the meeting with China a success.",
+    "France called the Iranian proposal a positive step.",
+    "The United States said China's economy grew by five percent.",
+    "The ambassador said Germany was not concerned about China's investments.",
+    "If Russia invades, Poland would be alarmed by the move.",
+    "She was born in Casablanca and moved to France in 2001.",
+    "Japan signed the agreement in Tokyo on Friday.",
+    "Critics, including Senator Marco Rubio, say the deal will help the economy.",
+    "Uyghurs say the camps are a tragedy.",
+    "Turkey and, after some hesitation, Qatar backed the resolution.",
 ]
 
 

@@ -98,7 +98,10 @@ class RuleContext:
         found: list[Mention] = []
         for place in pobjs(token, preps):
             for t in (place, *[c for c in place.children if c.dep_ in ("compound", "poss")]):
-                if t.i in self.place_states:
+                named = self.by_token.get(t.i)  # "in Russia", "at Beijing airport"
+                if named is not None and self.table.kind(named.actor) is ActorKind.STATE:
+                    found.append(named)
+                elif t.i in self.place_states:
                     found.append(Mention(t.i, t.i + 1, self.place_states[t.i], "place"))
         return found
 
@@ -170,10 +173,15 @@ class RuleContext:
         """Who does what ``verb`` says: its subject, or the controller of its clause."""
         if depth > 6:
             return []
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj") and child.tag_ not in ("WDT", "WP"):
-                joined = [self.by_token[e - 1] for e in left_coordinates(child, self.mention_ends)]
-                return self.actors_of(child) + joined or self.leaders_of(child)
+        subjects = [
+            c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.tag_ not in ("WDT", "WP")
+        ]
+        if subjects:  # two subjects of one verb: a coordination the parser broke
+            found = [m for c in subjects for m in self.actors_of(c)]
+            found += [
+                self.by_token[e - 1] for e in left_coordinates(subjects[0], self.mention_ends)
+            ]
+            return found or [m for c in subjects for m in self.leaders_of(c)]
         for child in verb.children:
             if child.dep_ == "agent" and self.is_passive(verb):
                 return [m for p in child.children if p.dep_ == "pobj" for m in self.actors_of(p)]
@@ -236,7 +244,19 @@ class RuleContext:
                     return True
             if token is not trigger and token.lemma_ in self.lex.reversal:
                 return True
-            if token.dep_ in ("xcomp", "pcomp", "prep", "pobj", "dobj", "compound", "amod", "acl"):
+            if token.dep_ in (
+                "xcomp",
+                "pcomp",
+                "prep",
+                "pobj",
+                "dobj",
+                "compound",
+                "amod",
+                "acl",
+                "acomp",
+                "attr",
+                "oprd",
+            ):
                 token = token.head
             else:
                 break

@@ -42,6 +42,10 @@ def _explicit_stance(
     governor = doc_noun.head
     if doc_noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and governor.pos_ == "VERB":
         verbs += [c for c in governor.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    if doc_noun.dep_ == "nsubj" and governor.pos_ == "VERB":
+        verbs.append(governor)  # "the statement praised X"
+    if doc_noun.dep_ == "pobj" and governor.lower_ in ("in", "through", "via"):
+        verbs.append(governor.head)  # "praised X in a statement": the statement praises X
     for verb in verbs:
         for v_type, particles in lex.verbs.get(verb.lemma_, ()):
             if v_type not in _STANCE_TYPES or ctx.blocked(verb):
@@ -89,6 +93,26 @@ def _holders(ctx: RuleContext, doc_noun: Token) -> list[Mention]:
                     for p in c.children for m in ctx.actors_of(p)]  # fmt: skip
     if doc_noun.dep_ == "dobj" and head.lemma_ in _ADHERE_VERBS:
         out += ctx.subjects(head)
+    if doc_noun.dep_ == "nsubjpass" and head.lemma_ in _AUTHOR_VERBS:  # "was read out by X"
+        out += _authors(ctx, head)
+    return out + _distributed_authors(ctx, doc_noun)
+
+
+def _authors(ctx: RuleContext, verb: Token) -> list[Mention]:
+    return [m for a in verb.children if a.dep_ == "agent"
+            for p in a.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
+
+
+def _distributed_authors(ctx: RuleContext, doc_noun: Token) -> list[Mention]:
+    """ "two statements, one read out by X and another delivered by Y": the parser loses
+    the distribution, so take the "<authoring participle> by X" phrases that follow the
+    document in its sentence, up to the next document noun."""
+    out: list[Mention] = []
+    for token in ctx.doc[doc_noun.i + 1 : doc_noun.sent.end]:
+        if token.pos_ == "NOUN" and token.lemma_ in ctx.lex.documents:
+            break
+        if token.lemma_ in _AUTHOR_VERBS:  # a "by" agent makes it a participle ("read out")
+            out += _authors(ctx, token)
     return out
 
 

@@ -15,7 +15,7 @@ from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import COPULAS, Found, RuleContext, pobjs
 from graphkit.rules.repairs import infinitive_subjects
 
-__all__ = ["noun_rules"]
+__all__ = ["noun_agents", "noun_rules"]
 
 _TARGET_PREPS = ("of", "against", "on", "for", "with", "to", "over", "toward", "towards")
 
@@ -25,7 +25,7 @@ def noun_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
     yield from _detention_place_rules(ctx, noun)
 
 
-def _noun_agents(ctx: RuleContext, noun: Token) -> list[Mention]:
+def noun_agents(ctx: RuleContext, noun: Token) -> list[Mention]:
     agents: list[Mention] = []
     for child in noun.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.i in ctx.by_token):
@@ -64,7 +64,7 @@ def _detention_agents_patients(
     """ "China's detention of X" / "the arrest of X by Y" / "his arrest at Casablanca airport"."""
     patients = [m for p in pobjs(noun, ("of",)) for m in ctx.actors_of(p)]
     if patients:
-        return _noun_agents(ctx, noun) or ctx.located_states(noun), patients
+        return noun_agents(ctx, noun) or ctx.located_states(noun), patients
     possessors = [c for c in noun.children if c.dep_ == "poss" and c.i in ctx.by_token]
     victims = {ActorKind.PERSON, ActorKind.GROUP}
     patients = [
@@ -91,7 +91,7 @@ def _predicate_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
         else:
             patients = [m for p in pobjs(noun, _TARGET_PREPS) for m in ctx.owner_of(p)]
         if patients:
-            agents = _noun_agents(ctx, noun)
+            agents = noun_agents(ctx, noun)
             rule = "noun-governor" if noun.dep_ in ("dobj", "pobj", "attr") else "noun-possessor"
             yield rule, rel_type, agents, patients, noun
     agent_type = ctx.lex.agent_nouns.get(word) or ctx.lex.agent_nouns.get(noun.lemma_)

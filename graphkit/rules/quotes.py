@@ -23,7 +23,7 @@ from graphkit.rules.context import Found, RuleContext
 
 _OPEN = {"“", "``", "«"}
 _CLOSE = {"”", "''", "»"}
-_SPEECH = {"say", "tell", "add", "state", "declare", "write", "note", "argue", "warn", "insist",
+SPEECH_VERBS = {"say", "tell", "add", "state", "declare", "write", "note", "argue", "warn", "insist",
            "stress", "explain", "claim", "conclude", "remark", "continue", "ask"}  # fmt: skip
 _FIRST_PERSON = {"we", "i"}
 
@@ -69,16 +69,17 @@ def _speaker(ctx: RuleContext, start: int, end: int) -> list[Mention]:
     for token in doc[end + 1 : min(len(doc), end + 8)]:
         if token.is_sent_start and token.i > end + 1:
             break
-        if token.lemma_ in _SPEECH and token.pos_ == "VERB":
+        if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB":
             return _speaker_mentions(ctx, token)
     if start > 0 and doc[start - 1].text in (":", ","):
         for token in reversed(doc[doc[start].sent.start : start]):
-            if token.lemma_ in _SPEECH and token.pos_ == "VERB":
+            if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB":
                 return _speaker_mentions(ctx, token)
     return []
 
 
-def _evaluated(ctx: RuleContext, start: int, end: int) -> list[tuple[Mention, Token]]:
+def evaluated_actors(ctx: RuleContext, start: int, end: int) -> list[tuple[Mention, Token]]:
+    """Actors judged negatively between tokens ``start`` and ``end`` (both excluded)."""
     lex = ctx.lex
     out: list[tuple[Mention, Token]] = []
     for token in ctx.doc[start + 1 : end]:
@@ -107,7 +108,7 @@ def quote_rules(ctx: RuleContext) -> Iterator[Found]:
             previous = None
             continue
         previous = (end, speakers)
-        for mention, trigger in _evaluated(ctx, start, end):
+        for mention, trigger in evaluated_actors(ctx, start, end):
             if ctx.blocked(trigger) or ctx.table.kind(mention.actor) is ActorKind.GROUP:
                 continue
             yield "quote-evaluation", RelationType.CONDEMNS, speakers, [mention], trigger

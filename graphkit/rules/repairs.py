@@ -84,7 +84,7 @@ def left_coordinates(subject: Token, starts: dict[int, int]) -> list[int]:
         return []
     j = i - 1
     while j > subject.sent.start and doc[j].text != ",":
-        if doc[j].pos_ in ("VERB", "NOUN", "PROPN", "PRON"):
+        if doc[j].pos_ in ("VERB", "AUX", "PROPN", "PRON"):
             return []
         j -= 1
     if j - 1 < subject.sent.start or doc[j].text != "," or doc[j - 1].lower_ not in ("and", "or"):
