@@ -7,9 +7,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from graphkit.models import ActorKind, RelationType
+from graphkit.yamlfile import parse_yaml
 
 __all__ = ["CorefLexicon", "Lexicon", "load_coref_lexicon", "load_lexicon"]
 
@@ -49,7 +48,7 @@ class CorefLexicon:
 
 
 def _read(name: str) -> Any:
-    return yaml.safe_load(resources.files("graphkit").joinpath(f"data/{name}").read_text("utf-8"))
+    return parse_yaml(resources.files("graphkit").joinpath(f"data/{name}").read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)

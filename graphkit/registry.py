@@ -17,6 +17,7 @@ import yaml
 
 from graphkit.errors import GraphkitError
 from graphkit.models import ActorKind, actor_id, normalise_name
+from graphkit.yamlfile import parse_yaml
 
 __all__ = ["ActorPhrases", "Registry", "RegistryEntry", "load_actor_phrases", "load_registry"]
 
@@ -180,7 +181,7 @@ def _parse_entries(raw: Any, source: str) -> list[RegistryEntry]:
 
 def _read_yaml(text: str, source: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return parse_yaml(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""

@@ -7,14 +7,14 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from graphkit.yamlfile import parse_yaml
 
 __all__ = ["mask_boilerplate", "text_for_parser"]
 
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[re.Pattern[str], ...], int]:
-    raw = yaml.safe_load(
+    raw = parse_yaml(
         resources.files("graphkit").joinpath("data/boilerplate.yaml").read_text("utf-8")
     )
     patterns = tuple(re.compile(p, re.IGNORECASE) for p in raw["line_patterns"])
