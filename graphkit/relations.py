@@ -70,9 +70,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], table: ActorTable) -> l
     for mention in first_person_mentions(ctx):
         ctx.add_mention(mention)
     found: list[Candidate] = []
-    for finding in chain(
-        _token_rules(ctx), document_rules(ctx), quote_rules(ctx), attitude_rules(ctx)
-    ):
+    for finding in chain(_token_rules(ctx), document_rules(ctx), quote_rules(ctx)):
         _emit(ctx, found, *finding)
     return found
 
@@ -83,6 +81,7 @@ def _token_rules(ctx: RuleContext) -> Iterator[Found]:
             yield from verb_rules(ctx, token)
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from noun_rules(ctx, token)
+        yield from attitude_rules(ctx, token)
 
 
 def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: RelationType,

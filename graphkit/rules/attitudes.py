@@ -32,22 +32,24 @@ _BLAMABLE = {ActorKind.STATE, ActorKind.BODY, ActorKind.COMPANY}
 C = RelationType.CONDEMNS
 
 
-def attitude_rules(ctx: RuleContext) -> Iterator[Found]:
-    for token in ctx.doc:
-        if token.pos_ == "NOUN" and token.lemma_ in ctx.lex.attitude_nouns:
-            yield "attitude", C, noun_agents(ctx, token), _targets(ctx, token), token
-        elif token.lower_ in ctx.lex.attitude_adjectives and ctx.is_passive(token):
-            holders = [m for c in token.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
-            yield "attitude", C, holders, _targets(ctx, token), token
-        elif token.lower_ in ctx.lex.attitude_adjectives and token.dep_ in ("acomp", "ROOT"):
-            yield "attitude", C, ctx.subjects(token.head), _targets(ctx, token), token
-        elif token.pos_ == "VERB" and token.lemma_ in ctx.lex.attitude_verbs:
-            objects = [m for c in token.children if c.dep_ == "dobj" for m in _about(ctx, c)]
-            yield "attitude", C, ctx.subjects(token), _targets(ctx, token) + objects, token
-        elif token.pos_ == "VERB" and token.lemma_ in ctx.lex.labelling:
-            yield "label", C, ctx.subjects(token), _labelled(ctx, token), token
-        elif token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS:
-            yield from _reported(ctx, token)
+def attitude_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
+    """The attitude, label and reported-speech findings triggered by ``token``."""
+    if token.pos_ not in ("NOUN", "ADJ", "VERB"):
+        return
+    if token.pos_ == "NOUN" and token.lemma_ in ctx.lex.attitude_nouns:
+        yield "attitude", C, noun_agents(ctx, token), _targets(ctx, token), token
+    elif token.lower_ in ctx.lex.attitude_adjectives and ctx.is_passive(token):
+        holders = [m for c in token.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
+        yield "attitude", C, holders, _targets(ctx, token), token
+    elif token.lower_ in ctx.lex.attitude_adjectives and token.dep_ in ("acomp", "ROOT"):
+        yield "attitude", C, ctx.subjects(token.head), _targets(ctx, token), token
+    elif token.pos_ == "VERB" and token.lemma_ in ctx.lex.attitude_verbs:
+        objects = [m for c in token.children if c.dep_ == "dobj" for m in _about(ctx, c)]
+        yield "attitude", C, ctx.subjects(token), _targets(ctx, token) + objects, token
+    elif token.pos_ == "VERB" and token.lemma_ in ctx.lex.labelling:
+        yield "label", C, ctx.subjects(token), _labelled(ctx, token), token
+    elif token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS:
+        yield from _reported(ctx, token)
 
 
 def _targets(ctx: RuleContext, token: Token) -> list[Mention]:

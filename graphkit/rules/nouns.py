@@ -103,8 +103,10 @@ def _predicate_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
         if targets:
             yield "agent-noun", agent_type, _agent_noun_holders(ctx, noun), targets, noun
     # "China's support list, including Russia": members of a support list back the possessor
+    if noun.lower_ not in ctx.lex.collective_heads:
+        return
     compounds = [c for c in noun.children if c.dep_ == "compound"]
-    if noun.lower_ in ctx.lex.collective_heads and compounds:
+    if compounds:
         kind = ctx.lex.nouns.get(compounds[0].lower_)
         if kind in (RelationType.SUPPORTS, RelationType.CONDEMNS):
             owners = [

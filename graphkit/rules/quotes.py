@@ -13,6 +13,7 @@ stand for the speaker. Lexicon: `evaluation` in graphkit/data/lexicon.yaml.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -26,11 +27,19 @@ _CLOSE = {"”", "''", "»"}
 SPEECH_VERBS = {"say", "tell", "add", "state", "declare", "write", "note", "argue", "warn", "insist",
            "stress", "explain", "claim", "conclude", "remark", "continue", "ask"}  # fmt: skip
 _FIRST_PERSON = {"we", "i"}
+_MARKS = re.compile(
+    "|".join(re.escape(m) for m in sorted(_OPEN | _CLOSE | {'"'}, key=len, reverse=True))
+)
 
 
 def _quotes(doc: Doc) -> list[tuple[int, int]]:
-    spans, start = [], None
-    for token in doc:
+    spans: list[tuple[int, int]] = []
+    start = None
+    for found in _MARKS.finditer(doc.text):  # a text scan: most tokens are not quote marks
+        mark = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+        if mark is None or len(mark) != 1:
+            continue
+        token = mark[0]
         is_open = token.text in _OPEN or (token.text == '"' and token.tag_ == "``")
         is_close = token.text in _CLOSE or (token.text == '"' and token.tag_ == "''")
         if is_open:
