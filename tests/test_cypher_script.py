@@ -111,6 +111,17 @@ def test_templates_take_labels_only_from_the_enums() -> None:
     assert all("IF NOT EXISTS" in s for s in schema_statements())
 
 
+def test_loader_relation_template_differs_only_in_how_it_finds_endpoints() -> None:
+    # The loader matches endpoints by element id, graph.cypher by Actor.id; the MERGE and the
+    # evidence update after it must be the same text, or the two would store different graphs.
+    by_id = relation_merge(RelationType.SUPPORTS)
+    by_element_id = relation_merge(RelationType.SUPPORTS, "merge_relations_by_element_id")
+    tail = "WITH s, t, row.evidence AS ev"
+    assert by_id.count(tail) == by_element_id.count(tail) == 1
+    assert by_id[by_id.index(tail) :] == by_element_id[by_element_id.index(tail) :]
+    assert "elementId(s) = row.s" in by_element_id and "{id: row.source}" in by_id
+
+
 def _graph() -> Graph:
     china = Actor.create('北京 "Beijing"', ActorKind.STATE, aliases=["O'Brien;`x`"])
     others = [Actor.create(f"Group {i}\n{{{i}}}", ActorKind.GROUP) for i in range(7)]
