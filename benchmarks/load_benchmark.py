@@ -11,8 +11,8 @@ JIT compiler up (a cold JVM runs the first seconds of any load at a fraction of 
 The database is emptied before and after; with data already in it, the benchmark refuses to
 run unless given --clear.
 
-The driver packs Bolt messages in pure Python unless the optional ``neo4j-rust-ext`` package
-(same version as ``neo4j``) is installed; the benchmark says which one it measured.
+graphkit depends on ``neo4j-rust-ext`` (Bolt packing in Rust, same version as ``neo4j``);
+without it the driver packs in pure Python. The benchmark says which one it measured.
 """
 
 from __future__ import annotations
