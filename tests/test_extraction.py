@@ -161,6 +161,8 @@ PATTERNS = [
     # a negative label
     ("Senator Marco Rubio called Beijing's new security law a travesty.",
      ("Marco Rubio", "CONDEMNS", "China")),
+    ("Donald Trump called Joe Biden's policies a disaster.",
+     ("Donald Trump", "CONDEMNS", "Joe Biden")),
     # reported speech judged with the evaluation lexicon
     ("Russia's invasion of Ukraine is a crime against peace, the Dutch government said.",
      ("Netherlands", "CONDEMNS", "Russia")),
@@ -210,6 +212,7 @@ NEGATIVE = [
     "Critics, including Senator Marco Rubio, say the deal will help the economy.",
     "Uyghurs say the camps are a tragedy.",
     "Turkey and, after some hesitation, Qatar backed the resolution.",
+    "Israel and the United Arab Emirates reached an agreement with US mediation.",
 ]
 
 

@@ -94,10 +94,12 @@ def _labelled(ctx: RuleContext, verb: Token) -> list[Mention]:
     """ "called Y's trip a propaganda victory" / "described Y as a pariah" -> Y."""
     labels = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp")]
     labels += pobjs(verb, ("as",))
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    labels += [c for obj in objects for c in obj.children if c.dep_ == "appos"]  # a parse variant
     if not any(_negative(ctx, label) for label in labels):
         return []
     found: list[Mention] = []
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+    for obj in objects:
         found += [m for m in ctx.actors_of(obj) if ctx.table.kind(m.actor) is not ActorKind.GROUP]
         found += [
             ctx.by_token[c.i] for c in obj.children if c.dep_ == "poss" and c.i in ctx.by_token

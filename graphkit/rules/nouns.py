@@ -17,7 +17,7 @@ from graphkit.rules.repairs import infinitive_subjects
 
 __all__ = ["noun_agents", "noun_rules"]
 
-_TARGET_PREPS = ("of", "against", "on", "for", "with", "to", "over", "toward", "towards")
+_TARGET_PREPS = ("of", "against", "on", "for", "to", "over", "toward", "towards")
 
 
 def noun_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
@@ -89,7 +89,10 @@ def _predicate_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
                 yield "detention-noun", rel_type, agents, patients, noun
             patients = []
         else:
+            # "support for China's policies" reaches the owner; "with" takes actors only
+            # ("an agreement with the ministry", not "an agreement with US mediation")
             patients = [m for p in pobjs(noun, _TARGET_PREPS) for m in ctx.owner_of(p)]
+            patients += [m for p in pobjs(noun, ("with",)) for m in ctx.actors_of(p)]
         if patients:
             agents = noun_agents(ctx, noun)
             rule = "noun-governor" if noun.dep_ in ("dobj", "pobj", "attr") else "noun-possessor"
