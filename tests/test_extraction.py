@@ -158,6 +158,12 @@ PATTERNS = [
     ("France is alarmed by Iran's nuclear programme.", ("France", "CONDEMNS", "Iran")),
     ("The EU is concerned about Hungary's new media law.",
      ("European Union", "CONDEMNS", "Hungary")),
+    # lexicon phrases: particle chains, solidarity, the agent of a participle owns the thing
+    ("Beijing hit back at Washington, accusing it of hypocrisy.", ("China", "CONDEMNS", "United States")),
+    ("Turkey threw its weight behind Azerbaijan.", ("Turkey", "SUPPORTS", "Azerbaijan")),
+    ("Venezuela expressed solidarity with Cuba.", ("Venezuela", "SUPPORTS", "Cuba")),
+    ("The Kremlin denounced the sanctions imposed by the European Union.",
+     ("Russia", "CONDEMNS", "European Union")),
     # a negative label
     ("Senator Marco Rubio called Beijing's new security law a travesty.",
      ("Marco Rubio", "CONDEMNS", "China")),
@@ -213,6 +219,8 @@ NEGATIVE = [
     "Uyghurs say the camps are a tragedy.",
     "Turkey and, after some hesitation, Qatar backed the resolution.",
     "Israel and the United Arab Emirates reached an agreement with US mediation.",
+    "Russia vetoed a resolution condemning North Korea.",
+    "China blocked a statement criticising Myanmar.",
 ]
 
 

@@ -152,6 +152,12 @@ class RuleContext:
         if direct:
             return direct
         out: list[Mention] = []
+        # "the sanctions imposed by the EU": the agent of a participle owns the thing
+        for participle in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            out += [m for a in participle.children if a.dep_ == "agent"
+                    for p in a.children if p.dep_ == "pobj" for m in self.actors_of(p)]  # fmt: skip
+        if out:
+            return out
         # "China's Uyghur policies": the possessor owns them, the compound is their topic
         for dep in ("poss", "compound"):
             out = [

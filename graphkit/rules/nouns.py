@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from graphkit.actors import Mention
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import COPULAS, Found, RuleContext, pobjs
-from graphkit.rules.repairs import infinitive_subjects
+from graphkit.rules.repairs import following_preps, infinitive_subjects
 
 __all__ = ["noun_agents", "noun_rules"]
 
@@ -93,6 +93,9 @@ def _predicate_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
             # ("an agreement with the ministry", not "an agreement with US mediation")
             patients = [m for p in pobjs(noun, _TARGET_PREPS) for m in ctx.owner_of(p)]
             patients += [m for p in pobjs(noun, ("with",)) for m in ctx.actors_of(p)]
+            if not patients:  # "expressed solidarity [with X]" attached to the verb
+                stray = following_preps(noun, (*_TARGET_PREPS, "with"))
+                patients = [m for p in stray for m in ctx.actors_of(p)]
         if patients:
             agents = noun_agents(ctx, noun)
             rule = "noun-governor" if noun.dep_ in ("dobj", "pobj", "attr") else "noun-possessor"

@@ -9,6 +9,8 @@ surface and the tags. Each helper is a general pattern of English, not of any on
 - ``subject_before``: "At the request of A, the Committee (CAT) sent ...": the subject is
   attached to the fronted phrase; a finite root without a subject takes the noun phrase
   right before it.
+- ``following_preps``: "expressed solidarity with X": the parser hangs the noun's
+  complement on the verb; a preposition right after the object belongs to the object.
 - ``left_coordinates``: "only Albania and, more recently, Turkey have condemned ...": an
   adverbial between commas breaks the conjunction; the actor before "and ," joins it.
 """
@@ -17,7 +19,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["coordination_head", "infinitive_subjects", "left_coordinates", "subject_before"]
+__all__ = [
+    "coordination_head",
+    "following_preps",
+    "infinitive_subjects",
+    "left_coordinates",
+    "subject_before",
+]
 
 _FINITE = ("VBD", "VBZ", "VBP")
 _CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "acl", "pcomp", "relcl")
@@ -91,3 +99,16 @@ def left_coordinates(subject: Token, starts: dict[int, int]) -> list[int]:
         return []
     end = j - 1
     return [end] if end in starts else []
+
+
+def following_preps(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of ``preps`` the parser hung on the verb right after its object ``noun``."""
+    if noun.dep_ != "dobj":
+        return []
+    return [
+        p
+        for c in noun.head.children
+        if c.dep_ == "prep" and c.lower_ in preps and c.i == noun.right_edge.i + 1
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
