@@ -51,6 +51,7 @@ class ActorPhrases:
     body_words: frozenset[str]
     not_actor_words: frozenset[str]
     person_titles: frozenset[str] = frozenset()
+    group_member_heads: frozenset[str] = frozenset()
 
 
 def _as_list(value: Any, where: str) -> list[str]:
@@ -232,4 +233,5 @@ def load_actor_phrases() -> ActorPhrases:
         body_words=frozenset(raw["body_words"]),
         not_actor_words=frozenset(raw["not_actor_words"]),
         person_titles=frozenset(raw.get("person_titles") or ()),
+        group_member_heads=frozenset(raw.get("group_member_heads") or ()),
     )

@@ -164,6 +164,9 @@ PATTERNS = [
     ("Venezuela expressed solidarity with Cuba.", ("Venezuela", "SUPPORTS", "Cuba")),
     ("The Kremlin denounced the sanctions imposed by the European Union.",
      ("Russia", "CONDEMNS", "European Union")),
+    # people qualified by a group stand for the group
+    ("Egyptian police rounded up Uyghur students in Cairo in 2017.", ("Egypt", "DETAINS", "Uyghurs")),
+    ("Tibetan monks were arrested by Chinese police in Lhasa.", ("China", "DETAINS", "Tibetans")),
     # a negative label
     ("Senator Marco Rubio called Beijing's new security law a travesty.",
      ("Marco Rubio", "CONDEMNS", "China")),

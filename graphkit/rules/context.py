@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from graphkit.actors import ActorTable, Mention
 from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.models import ActorKind, RelationType
+from graphkit.registry import load_actor_phrases
 from graphkit.rules.repairs import (
     coordination_head,
     infinitive_subjects,
@@ -47,6 +48,7 @@ class RuleContext:
         self.doc = doc
         self.table = table
         self.lex: Lexicon = load_lexicon()
+        self.phrases = load_actor_phrases()
         self.by_token: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
             for i in range(m.start, m.end):
@@ -113,6 +115,12 @@ class RuleContext:
     def _indirect(self, token: Token) -> list[Mention]:
         lowered = token.lower_
         children = list(token.children)
+        if lowered in self.phrases.group_member_heads:  # "Uyghur students" -> the Uyghurs
+            qualifiers = [self.by_token[c.i] for c in children
+                          if c.dep_ in ("compound", "amod") and c.i in self.by_token]  # fmt: skip
+            groups = [m for m in qualifiers if self.table.kind(m.actor) is ActorKind.GROUP]
+            if groups:
+                return groups
         possessors = [c for c in children if c.dep_ == "poss"]
         if lowered in REPRESENTATIVE_HEADS and possessors:
             owner = self.by_token.get(possessors[0].i)
@@ -285,9 +293,12 @@ class RuleContext:
         for c in children:  # "hit out against": spaCy may hang "against" under "out"
             if c.lower_ in lead:
                 heads += [g for g in c.children if g.lower_ == last]
-        return [
+        objects = [
             p
             for h in heads
             for p in [*h.children, *infinitive_subjects(h)]
             if p.dep_ in ("pobj", "nsubj")
         ]
+        if len(particles) == 1 and any(h.dep_ == "prt" for h in heads):
+            objects += [c for c in children if c.dep_ == "dobj"]  # "rounded up X"
+        return objects
