@@ -27,12 +27,12 @@ from graphkit.sinks.files import write_atomic
 if TYPE_CHECKING:  # avoids importing spaCy at import time
     from graphkit.pipeline import ArticleExtraction
 
-__all__ = ["CACHE_DIRNAME", "ExtractionCache", "fingerprint"]
+__all__ = ["CACHE_DIRNAME", "ExtractionCache", "fingerprint", "fingerprinted_files"]
 
 CACHE_DIRNAME = ".graphkit-cache"
 _CODE_MODULES = (
     "actors.py", "coref.py", "relations.py", "lexicon.py", "nlp.py", "registry.py",
-    "pipeline.py", "shard.py", "models.py", "ingest/boilerplate.py",
+    "pipeline.py", "shard.py", "models.py", "ingest/boilerplate.py", "yamlfile.py",
 )  # fmt: skip
 
 
@@ -47,19 +47,26 @@ def _model_label(model: str | None) -> str:
     return model or DEFAULT_MODEL
 
 
+def fingerprinted_files() -> list[str]:
+    """Package files (data and extraction code) whose bytes go into the fingerprint."""
+    package = resources.files("graphkit")
+    data = package.joinpath("data")
+    return sorted(
+        [f"data/{p.name}" for p in data.iterdir() if p.name.endswith(".yaml")]
+        + [f"data/actors/{p.name}" for p in data.joinpath("actors").iterdir()
+           if p.name.endswith(".yaml")]
+        + [f"rules/{p.name}" for p in package.joinpath("rules").iterdir()
+           if p.name.endswith(".py")]
+        + list(_CODE_MODULES)
+    )  # fmt: skip
+
+
 @lru_cache(maxsize=8)
 def fingerprint(model: str | None = None, actor_files: tuple[str, ...] = ()) -> str:
     """Hash of what extraction depends on besides the article itself."""
     digest = hashlib.sha256(f"graphkit {__version__}\0{_model_label(model)}\0".encode())
     package = resources.files("graphkit")
-    data = package.joinpath("data")
-    names = sorted(
-        [f"data/{p.name}" for p in data.iterdir() if p.name.endswith(".yaml")]
-        + [f"data/actors/{p.name}" for p in data.joinpath("actors").iterdir()
-           if p.name.endswith(".yaml")]
-        + list(_CODE_MODULES)
-    )  # fmt: skip
-    for name in names:
+    for name in fingerprinted_files():
         item = package.joinpath(name)
         if item.is_file():
             digest.update(name.encode() + b"\0" + item.read_bytes() + b"\0")

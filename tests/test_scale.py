@@ -197,3 +197,15 @@ def test_build_cli_summary_and_scale_options(
     assert summary.startswith("1 articles from 2 files, ") and "1 skipped" in summary
     assert summary.endswith("(1 from cache)")
     assert main([*argv, "--shard", "5/2"]) == 1
+
+
+def test_cache_fingerprint_covers_every_rule_module_and_data_file() -> None:
+    from graphkit.cache import fingerprinted_files
+
+    package = Path(__file__).resolve().parent.parent / "graphkit"
+    names = set(fingerprinted_files())
+    for module in (package / "rules").glob("*.py"):
+        assert f"rules/{module.name}" in names
+    for data in (package / "data").rglob("*.yaml"):
+        assert data.relative_to(package).as_posix() in names
+    assert all((package / name).is_file() for name in names)
