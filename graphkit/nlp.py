@@ -11,6 +11,7 @@ Ruler labels (``ent.label_``) and ids (``ent.ent_id_``):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -124,12 +125,17 @@ def _load_spacy(model: str | None) -> Language:
     )
 
 
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+
+
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line always ends a sentence: headlines, datelines and bylines have no final
     full stop, and the parser would otherwise run them into the first sentence."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    for blank in _BLANK_LINE.finditer(doc.text):  # a text scan: no Token per word
+        if blank.end() < len(doc.text):
+            after = doc.char_span(blank.end(), blank.end() + 1, alignment_mode="expand")
+            if after is not None:
+                after[0].is_sent_start = True
     return doc
 
 

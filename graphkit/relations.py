@@ -19,7 +19,7 @@ from graphkit.rules.attitudes import attitude_rules
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.documents import document_rules
 from graphkit.rules.nouns import noun_rules
-from graphkit.rules.quotes import first_person_mentions, quote_rules
+from graphkit.rules.quotes import attributed_quotes, first_person_mentions, quote_rules
 from graphkit.rules.verbs import verb_rules
 
 __all__ = ["Candidate", "extract_relations"]
@@ -67,10 +67,11 @@ def extract_relations(doc: Doc, mentions: list[Mention], table: ActorTable) -> l
     """Every relation the rules find in the doc: token rules in token order, then the
     document-level rules (stance inheritance, quotes, reported speech)."""
     ctx = RuleContext(doc, mentions, table)
-    for mention in first_person_mentions(ctx):
+    quotes = attributed_quotes(ctx)  # speakers are outside quotes: found once, used twice
+    for mention in first_person_mentions(ctx, quotes):
         ctx.add_mention(mention)
     found: list[Candidate] = []
-    for finding in chain(_token_rules(ctx), document_rules(ctx), quote_rules(ctx)):
+    for finding in chain(_token_rules(ctx), document_rules(ctx), quote_rules(ctx, quotes)):
         _emit(ctx, found, *finding)
     return found
 

@@ -239,3 +239,9 @@ def test_evidence_records_rule_and_confidence(ex: Extractor) -> None:
     assert items[0].rule == "verb-active"
     assert 0 < items[0].confidence <= 1
     assert items[0].trigger == "condemned"
+
+
+def test_blank_line_ends_a_headline_sentence(ex: Extractor) -> None:
+    result = run(ex, "Iran Faces New Pressure\n\nFrance condemned Iran on Tuesday.")
+    (items,) = result.evidence.values()
+    assert items[0].text == "France condemned Iran on Tuesday."

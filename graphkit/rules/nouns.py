@@ -74,29 +74,31 @@ def _detention_agents_patients(
     return agents or ctx.located_states(noun), patients
 
 
+def _noun_patients(ctx: RuleContext, noun: Token, rel_type: RelationType) -> list[Mention]:
+    """Targets of a SUPPORTS / CONDEMNS / LOBBIES noun."""
+    if rel_type is RelationType.LOBBIES:  # "an appeal to X", "pressure on X"
+        objects = pobjs(noun, ("to", "on", "upon"))
+        objects += [q for p in pobjs(noun, ("for",)) for q in pobjs(p, ("to",))]
+        objects += infinitive_subjects(noun)  # "calls for X to publish"
+        return [m for p in objects for m in ctx.actors_of(p)]
+    # "support for China's policies" reaches the owner; "with" takes actors only
+    # ("an agreement with the ministry", not "an agreement with US mediation")
+    patients = [m for p in pobjs(noun, _TARGET_PREPS) for m in ctx.owner_of(p)]
+    patients += [m for p in pobjs(noun, ("with",)) for m in ctx.actors_of(p)]
+    if not patients:  # "expressed solidarity [with X]" attached to the verb
+        stray = following_preps(noun, (*_TARGET_PREPS, "with"))
+        patients = [m for p in stray for m in ctx.actors_of(p)]
+    return patients
+
+
 def _predicate_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
     word = noun.lower_
     if word in ctx.lex.nouns or noun.lemma_ in ctx.lex.nouns:
         rel_type = ctx.lex.nouns.get(word) or ctx.lex.nouns[noun.lemma_]
-        if rel_type is RelationType.LOBBIES:  # "an appeal to X", "pressure on X"
-            objects = pobjs(noun, ("to", "on", "upon"))
-            objects += [q for p in pobjs(noun, ("for",)) for q in pobjs(p, ("to",))]
-            objects += infinitive_subjects(noun)  # "calls for X to publish"
-            patients = [m for p in objects for m in ctx.actors_of(p)]
-        elif rel_type is RelationType.DETAINS:
+        if rel_type is RelationType.DETAINS:
             agents, patients = _detention_agents_patients(ctx, noun)
-            if agents and patients:
-                yield "detention-noun", rel_type, agents, patients, noun
-            patients = []
-        else:
-            # "support for China's policies" reaches the owner; "with" takes actors only
-            # ("an agreement with the ministry", not "an agreement with US mediation")
-            patients = [m for p in pobjs(noun, _TARGET_PREPS) for m in ctx.owner_of(p)]
-            patients += [m for p in pobjs(noun, ("with",)) for m in ctx.actors_of(p)]
-            if not patients:  # "expressed solidarity [with X]" attached to the verb
-                stray = following_preps(noun, (*_TARGET_PREPS, "with"))
-                patients = [m for p in stray for m in ctx.actors_of(p)]
-        if patients:
+            yield "detention-noun", rel_type, agents, patients, noun
+        elif patients := _noun_patients(ctx, noun, rel_type):
             agents = noun_agents(ctx, noun)
             rule = "noun-governor" if noun.dep_ in ("dobj", "pobj", "attr") else "noun-possessor"
             yield rule, rel_type, agents, patients, noun

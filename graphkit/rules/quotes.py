@@ -107,33 +107,35 @@ def evaluated_actors(ctx: RuleContext, start: int, end: int) -> list[tuple[Menti
     return out
 
 
-def quote_rules(ctx: RuleContext) -> Iterator[Found]:
-    previous: tuple[int, list[Mention]] | None = None
+SpokenQuote = tuple[int, int, list[Mention]]  # opening and closing mark, speakers
+
+
+def attributed_quotes(ctx: RuleContext) -> list[SpokenQuote]:
+    """Every quote with a speaker; a speakerless quote right after one continues it."""
+    found: list[SpokenQuote] = []
+    previous: SpokenQuote | None = None
     for start, end in _quotes(ctx.doc):
         speakers = _speaker(ctx, start, end)
-        if not speakers and previous is not None and _continues(ctx.doc, previous[0], start):
-            speakers = previous[1]
-        if not speakers:
-            previous = None
-            continue
-        previous = (end, speakers)
+        if not speakers and previous is not None and _continues(ctx.doc, previous[1], start):
+            speakers = previous[2]
+        previous = (start, end, speakers) if speakers else None
+        if previous is not None:
+            found.append(previous)
+    return found
+
+
+def quote_rules(ctx: RuleContext, quotes: list[SpokenQuote]) -> Iterator[Found]:
+    for start, end, speakers in quotes:
         for mention, trigger in evaluated_actors(ctx, start, end):
             if ctx.blocked(trigger) or ctx.table.kind(mention.actor) is ActorKind.GROUP:
                 continue
             yield "quote-evaluation", RelationType.CONDEMNS, speakers, [mention], trigger
 
 
-def first_person_mentions(ctx: RuleContext) -> list[Mention]:
+def first_person_mentions(ctx: RuleContext, quotes: list[SpokenQuote]) -> list[Mention]:
     """ "we" / "I" inside a quote -> the quote's speaker (added before the clause rules run)."""
     out: list[Mention] = []
-    previous: tuple[int, list[Mention]] | None = None
-    for start, end in _quotes(ctx.doc):
-        speakers = _speaker(ctx, start, end)
-        if not speakers and previous is not None and _continues(ctx.doc, previous[0], start):
-            speakers = previous[1]
-        previous = (end, speakers) if speakers else None
-        if not speakers:
-            continue
+    for start, end, speakers in quotes:
         for token in ctx.doc[start + 1 : end]:
             if token.lower_ in _FIRST_PERSON and token.i not in ctx.by_token:
                 out.append(
