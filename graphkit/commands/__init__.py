@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-__all__ = ["add_command"]
+from graphkit.build import OUTPUT_FORMATS
+
+__all__ = ["add_command", "add_formats_option", "add_graph_argument"]
 
 
 def add_command(
@@ -20,4 +23,25 @@ def add_command(
         description=summary,
         epilog=f"Example:\n  {example}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _format_list(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+def add_formats_option(parser: argparse.ArgumentParser) -> None:
+    """``--formats json,html,...``: the outputs to write (parsed into a list)."""
+    parser.add_argument(
+        "--formats",
+        type=_format_list,
+        default=list(OUTPUT_FORMATS),
+        help=f"comma-separated outputs (default: {','.join(OUTPUT_FORMATS)})",
+    )
+
+
+def add_graph_argument(parser: argparse.ArgumentParser) -> None:
+    """The positional GRAPH.json a command reads."""
+    parser.add_argument(
+        "graph", type=Path, metavar="GRAPH.json", help="graph written by graphkit build"
     )

@@ -7,8 +7,8 @@ import sys
 import time
 from pathlib import Path
 
-from graphkit.build import OUTPUT_FORMATS, BuildReport, build
-from graphkit.commands import add_command
+from graphkit.build import BuildReport, build
+from graphkit.commands import add_command, add_formats_option
 from graphkit.progress import ProgressBar
 from graphkit.shard import parse_shard
 
@@ -36,11 +36,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="FILE",
         help="extra actor registry YAML file (repeatable)",
     )
-    parser.add_argument(
-        "--formats",
-        default=",".join(OUTPUT_FORMATS),
-        help=f"comma-separated outputs (default: {','.join(OUTPUT_FORMATS)})",
-    )
+    add_formats_option(parser)
     parser.add_argument(
         "--strict", action="store_true", help="fail if any input file cannot be used"
     )
@@ -83,7 +79,7 @@ def _build(args: argparse.Namespace, bar: ProgressBar) -> BuildReport:
         args.out,
         model=args.model,
         actor_files=args.actors,
-        formats=[f.strip() for f in args.formats.split(",") if f.strip()],
+        formats=args.formats,
         strict=args.strict,
         progress=bar.update,
         jobs=args.jobs,

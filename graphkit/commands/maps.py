@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from graphkit.commands import add_command
+from graphkit.commands import add_command, add_graph_argument
 from graphkit.errors import GraphkitError
 from graphkit.maps.select import parse_types
 from graphkit.sinks.node_link import read_json
@@ -22,9 +22,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "Write the interactive influence map (one self-contained HTML file, works offline).",
         "graphkit map out/graph.json --out china.html --focus China --depth 2 --types SUPPORTS,CONDEMNS",
     )
-    parser.add_argument(
-        "graph", type=Path, metavar="GRAPH.json", help="graph written by graphkit build"
-    )
+    add_graph_argument(parser)
     parser.add_argument(
         "--out", required=True, type=Path, metavar="FILE", help="HTML file to write"
     )
@@ -49,9 +47,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "Write a static figure of the graph for reports (.svg or .png).",
         "graphkit figure out/graph.json --out docs/graph.svg",
     )
-    parser.add_argument(
-        "graph", type=Path, metavar="GRAPH.json", help="graph written by graphkit build"
-    )
+    add_graph_argument(parser)
     parser.add_argument(
         "--out", required=True, type=Path, metavar="FILE", help=".svg or .png file to write"
     )
@@ -63,9 +59,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "Print, per target actor, its supporters, condemners, lobbyists and detainers (Markdown).",
         "graphkit stats out/graph.json > stats.md",
     )
-    parser.add_argument(
-        "graph", type=Path, metavar="GRAPH.json", help="graph written by graphkit build"
-    )
+    add_graph_argument(parser)
     parser.set_defaults(func=run_stats)
 
 

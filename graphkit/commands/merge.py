@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from graphkit.build import OUTPUT_FORMATS, write_outputs
-from graphkit.commands import add_command
+from graphkit.build import write_outputs
+from graphkit.commands import add_command, add_formats_option
 from graphkit.merge import merge_graphs, read_parts
 
 __all__ = ["register"]
@@ -28,19 +28,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="PART",
         help="graph.json files or build directories holding one",
     )
-    parser.add_argument(
-        "--formats",
-        default=",".join(OUTPUT_FORMATS),
-        help=f"comma-separated outputs (default: {','.join(OUTPUT_FORMATS)})",
-    )
+    add_formats_option(parser)
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary line")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     graph = merge_graphs(read_parts(args.parts))
-    formats = [f.strip() for f in args.formats.split(",") if f.strip()]
-    write_outputs(graph, args.out, formats)
+    write_outputs(graph, args.out, args.formats)
     if not args.quiet:
         print(
             f"{len(graph.articles)} articles from {len(args.parts)} parts, "
