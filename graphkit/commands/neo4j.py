@@ -93,9 +93,11 @@ def run_load(args: argparse.Namespace) -> int:
             report = load_graph(
                 driver, graph, database=settings.database, batch_size=args.batch_size
             )
+            retried = f"; {report.retries} batches retried" if report.retries else ""
             done = (
                 f"{report.actors} actors, {report.relations} relations, {report.evidence} evidence "
-                f"({report.nodes_created} nodes, {report.relationships_created} relationships new)"
+                f"({report.nodes_created} nodes, {report.relationships_created} relationships new"
+                f"{retried})"
             )
         counts = count_graph(driver, settings.database)
     if not args.quiet:

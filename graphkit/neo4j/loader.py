@@ -1,8 +1,8 @@
 """Idempotent bulk loading of a Graph into Neo4j, and reading it back.
 
 Order: schema (constraints and indexes, IF NOT EXISTS), then actors per kind, then relations
-per type, each in batches of ``UNWIND $rows`` run by ``execute_write`` (one transaction per
-batch, retried by the driver on transient errors). Every statement is a MERGE keyed by actor
+per type, each in batches of ``UNWIND $rows`` (one transaction per batch, retried on
+transient errors) written by two threads. Every statement is a MERGE keyed by actor
 id / relationship (source, type, target) / evidence key, so a load that was interrupted after
 some batches can simply be run again, and loading twice leaves the same counts.
 
@@ -17,15 +17,17 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from typing import TypeVar
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import Driver, ManagedTransaction, Session, Transaction
+from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import BaseModel, ConfigDict
 
-from graphkit.models import Graph
-from graphkit.neo4j.lanes import Lane, relation_rounds
+from graphkit.models import Actor, Graph
+from graphkit.neo4j.lanes import Dispatcher, GroupedBatch, group_count, relation_batches_by_group
 from graphkit.neo4j.rows import (
     Row,
     actor_chunks,
@@ -39,6 +41,17 @@ from graphkit.neo4j.templates import actor_merge, relation_merge, schema_stateme
 
 # The loader's relation template; graph.cypher uses merge_relations (by Actor.id).
 _RELATIONS_BY_ELEMENT_ID = "merge_relations_by_element_id"
+
+# Writer threads: two keep both cores of a small machine busy, the server working on one
+# batch while Python prepares or sends the other (benchmarks/load_benchmark.py).
+WRITERS = 2
+# Pause before each retry of a transaction that failed in a retryable way, in seconds; at
+# None, give up (after ~16 s of pauses; the driver's execute_write gives up after 30 s).
+_RETRY_DELAYS = (0.0, 0.0, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 4.0, 8.0, None)
+
+Tx = ManagedTransaction | Transaction
+R = TypeVar("R")
+J = TypeVar("J")
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
@@ -80,6 +93,7 @@ class LoadReport(BaseModel):
     relations: int
     evidence: int
     batches: int
+    retries: int = 0
     nodes_created: int
     relationships_created: int
     properties_set: int
@@ -124,14 +138,14 @@ def ensure_schema(driver: Driver, database: str | None = None) -> None:
             session.execute_write(_write, query, None)
 
 
-def _write(tx: ManagedTransaction, query: str, rows: list[Row] | None) -> tuple[int, int, int]:
+def _write(tx: Tx, query: str, rows: list[Row] | None) -> tuple[int, int, int]:
     param = None if rows is None else _QuietRows(rows)
     counters = tx.run(query, rows=param).consume().counters
     return counters.nodes_created, counters.relationships_created, counters.properties_set
 
 
 def _write_actors(
-    tx: ManagedTransaction, query: str, rows: list[Row]
+    tx: Tx, query: str, rows: list[Row]
 ) -> tuple[tuple[int, int, int], dict[str, str]]:
     """Merge a batch of actors and read their element ids back in the same transaction."""
     counters = _write(tx, query, rows)
@@ -152,18 +166,43 @@ def _by_element_id(rows: list[Row], element_ids: dict[str, str]) -> list[Row]:
     ]
 
 
+def _in_transaction(session: Session, work: Callable[[Tx], R], tally: _Tally) -> R:
+    """``work`` in one transaction, retried while the server calls the failure retryable.
+
+    Like ``Session.execute_write``, except that the first retries come at once: the usual
+    failure here is a deadlock between graphkit's own writers, which the server resolves by
+    rolling one transaction back; the other then goes on, and this one, run again, simply
+    waits for its locks. (``execute_write`` waits a second first and logs a warning,
+    several lines long.)
+    """
+    for delay in _RETRY_DELAYS:
+        try:
+            with session.begin_transaction() as tx:
+                result = work(tx)
+                tx.commit()
+            return result
+        except (Neo4jError, DriverError) as err:
+            if delay is None or not err.is_retryable():
+                raise
+            tally.retried()
+            time.sleep(delay)
+    raise AssertionError("unreachable: the last delay is None")
+
+
 class _Tally:
-    """Counters and progress shared by the two relation lanes (one lock, few updates)."""
+    """Counters, element ids and progress shared by the writers (one lock, few updates)."""
 
     def __init__(self, total: int, after_batch: Callable[[int, int], None] | None) -> None:
         self.total = total
         self.after_batch = after_batch
         self.done = 0
         self.evidence = 0
+        self.retries = 0
         self.created = [0, 0, 0]
+        self.element_ids: dict[str, str] = {}
         self.lock = threading.Lock()
 
-    def add(self, counters: tuple[int, int, int], evidence: int) -> None:
+    def add(self, counters: tuple[int, int, int], evidence: int = 0) -> None:
         with self.lock:
             self.done += 1
             self.evidence += evidence
@@ -172,28 +211,45 @@ class _Tally:
             if self.after_batch is not None:
                 self.after_batch(self.done, self.total)
 
+    def retried(self) -> None:
+        with self.lock:
+            self.retries += 1
 
-def _run_lane(
+
+def _writer(
     driver: Driver,
     database: str | None,
-    lane: Lane,
-    element_ids: dict[str, str],
-    tally: _Tally,
-    stop: threading.Event,
+    dispatcher: Dispatcher[J],
+    write: Callable[[Session, J], None],
 ) -> None:
-    """One lane's batches in order, in its own session; stops early once the other lane failed."""
+    """Write jobs from ``dispatcher`` in one session until none is left (or another failed)."""
     try:
         with driver.session(database=database) as session:
-            for rel_type, chunk in lane:
-                if stop.is_set():
-                    return
-                rows = relation_rows(chunk)
-                query = relation_merge(rel_type, _RELATIONS_BY_ELEMENT_ID)
-                counters = session.execute_write(_write, query, _by_element_id(rows, element_ids))
-                tally.add(counters, sum(row["evidence"]["count"] for row in rows))
+            while (taken := dispatcher.take()) is not None:
+                groups, job = taken
+                try:
+                    write(session, job)
+                finally:
+                    dispatcher.release(groups)
     except BaseException:
-        stop.set()
+        dispatcher.abort()
         raise
+
+
+def _write_all(
+    driver: Driver,
+    database: str | None,
+    jobs: Sequence[tuple[frozenset[int], J]],
+    write: Callable[[Session, J], None],
+) -> None:
+    """Run ``write`` on every job, in WRITERS threads; the first failure stops them all."""
+    dispatcher = Dispatcher(jobs)
+    with ThreadPoolExecutor(WRITERS, thread_name_prefix="graphkit-writer") as pool:
+        futures = [
+            pool.submit(_writer, driver, database, dispatcher, write) for _ in range(WRITERS)
+        ]
+        for future in futures:
+            future.result()
 
 
 def load_graph(
@@ -206,38 +262,49 @@ def load_graph(
 ) -> LoadReport:
     """MERGE ``graph`` into the database; ``after_batch(done, total)`` follows each commit.
 
-    Actors first, one batch at a time; then relations in two writer threads, whose
-    concurrent batches never share a node (graphkit.neo4j.lanes), so they never wait on each
-    other's node locks. A rare deadlock on other locks is retried by ``execute_write``.
+    Actors first, then relations, each by WRITERS threads. Actor batches never share a node;
+    relation batches run together only when their actors' groups are disjoint
+    (graphkit.neo4j.lanes), so writers never wait on each other's node locks. The server
+    still, rarely, reports a deadlock on relationship locks: that batch is retried at once.
     """
     started = time.perf_counter()
     ensure_schema(driver, database)
-    actor_jobs = [(actor_merge(kind), chunk) for kind, chunk in actor_chunks(graph, batch_size)]
-    rounds = list(relation_rounds(graph, batch_size))
-    tally = _Tally(len(actor_jobs) + sum(len(a) + len(b) for a, b in rounds), after_batch)
-    element_ids: dict[str, str] = {}
-    stop = threading.Event()
+    actor_jobs = [
+        (frozenset[int](), (actor_merge(kind), chunk))
+        for kind, chunk in actor_chunks(graph, batch_size)
+    ]
+    relation_jobs = [
+        (batch.groups, batch)
+        for batch in relation_batches_by_group(graph, batch_size, group_count(WRITERS))
+    ]
+    tally = _Tally(len(actor_jobs) + len(relation_jobs), after_batch)
+
+    def write_actors(session: Session, job: tuple[str, Sequence[Actor]]) -> None:
+        query, chunk = job
+        rows = actor_rows(chunk)
+        counters, ids = _in_transaction(session, lambda tx: _write_actors(tx, query, rows), tally)
+        with tally.lock:
+            tally.element_ids.update(ids)
+        tally.add(counters)
+
+    def write_relations(session: Session, batch: GroupedBatch) -> None:
+        rows = relation_rows(batch.relations)
+        query = relation_merge(batch.type, _RELATIONS_BY_ELEMENT_ID)
+        # Every actor batch has committed: element_ids is complete and no longer changes.
+        by_id = _by_element_id(rows, tally.element_ids)
+        counters = _in_transaction(session, lambda tx: _write(tx, query, by_id), tally)
+        tally.add(counters, sum(row["evidence"]["count"] for row in rows))
+
     with _gc_paused():
-        with driver.session(database=database) as session:
-            for query, chunk in actor_jobs:
-                counters, ids = session.execute_write(_write_actors, query, actor_rows(chunk))
-                element_ids.update(ids)
-                tally.add(counters, 0)
-        with ThreadPoolExecutor(2, thread_name_prefix="graphkit-writer") as writers:
-            for lanes in rounds:
-                # A round ends when both lanes have: the next round's lanes share nodes with it.
-                futures = [
-                    writers.submit(_run_lane, driver, database, lane, element_ids, tally, stop)
-                    for lane in lanes
-                ]
-                for future in futures:
-                    future.result()
-    created, evidence = tally.created, tally.evidence
+        _write_all(driver, database, actor_jobs, write_actors)
+        _write_all(driver, database, relation_jobs, write_relations)
+    created = tally.created
     return LoadReport(
         actors=len(graph.actors),
         relations=len(graph.relations),
-        evidence=evidence,
+        evidence=tally.evidence,
         batches=tally.total,
+        retries=tally.retries,
         nodes_created=created[0],
         relationships_created=created[1],
         properties_set=created[2],
