@@ -13,8 +13,9 @@
 # data/, logs/ (debug.log), neo4j.log (server stdout), pid, port, password.
 #
 # Environment: NEO4J_PORT (default 7687; a busy port that is not our server
-# makes start pick a free one), NEO4J_HEAP (default 1g), NEO4J_PAGECACHE_MB
-# (default 256), NEO4J_START_TIMEOUT (seconds, default 180),
+# makes start pick a free one), NEO4J_HEAP (initial = maximum heap, as Neo4j
+# recommends; default 1g), NEO4J_PAGECACHE_MB (default 256), NEO4J_JAVA_OPTS
+# (extra JVM options, e.g. GC logging), NEO4J_START_TIMEOUT (seconds, default 180),
 # NEO4J_STOP_TIMEOUT (seconds, default 60), JAVA_HOME.
 set -euo pipefail
 
@@ -290,7 +291,7 @@ do_start() {
     say "starting Neo4j $(neo4j_version) on 127.0.0.1:$port (heap ${NEO4J_HEAP:-1g}, page cache ${NEO4J_PAGECACHE_MB:-256}m; log: $LOG_FILE)"
     # fd 9 (the lock) must not leak into the long-running server
     setsid nohup "$JAVA" \
-        -Xms256m -Xmx"${NEO4J_HEAP:-1g}" \
+        -Xms"${NEO4J_HEAP:-1g}" -Xmx"${NEO4J_HEAP:-1g}" \
         -XX:+UseG1GC -XX:-OmitStackTraceInFastThrow -XX:+DisableExplicitGC \
         -XX:+ExitOnOutOfMemoryError \
         -Djdk.nio.maxCachedBufferSize=1024 \
@@ -300,6 +301,7 @@ do_start() {
         --add-opens=java.base/java.io=ALL-UNNAMED \
         --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
         --add-opens=java.base/java.lang=ALL-UNNAMED \
+        ${NEO4J_JAVA_OPTS:-} \
         -cp "$STATE/build/classes:$STATE/lib/*" \
         "$MAIN_CLASS" \
         --home "$STATE/home" \
