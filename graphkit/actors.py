@@ -147,26 +147,30 @@ def _ruler_mention(span: Span, table: ActorTable) -> Mention | None:
 
 
 def _fold_surnames(mentions: list[Mention], doc: Doc, table: ActorTable) -> list[Mention]:
-    """Point "Millward" at "James Millward" when the article names him in full."""
+    """Point "Millward" at "James Millward" when the article names him in full, and
+    "al-Shehab" (one word, several tokens) at "Salma al-Shehab"."""
     full: dict[str, str] = {}
     for m in mentions:
         if table.actors[m.actor].kind is ActorKind.PERSON and m.end - m.start >= 2:
-            full.setdefault(normalise_name(doc[m.end - 1].text), m.actor)
-            full.setdefault(normalise_name(doc[m.start].text), m.actor)
+            tail = doc[m.start + 1 : m.end].text
+            for word in (doc[m.end - 1].text, doc[m.start].text, tail):
+                if not any(ch.isspace() for ch in word):
+                    full.setdefault(normalise_name(word), m.actor)
     folded = []
     dropped: set[str] = set()
     for m in mentions:
         info = table.actors.get(m.actor)
+        text = doc[m.start : m.end].text
         if (
             info is not None
             and info.kind is ActorKind.PERSON
-            and m.end - m.start == 1
+            and not any(ch.isspace() for ch in text)
             and info.registry is None
         ):
-            target = full.get(normalise_name(doc[m.start].text))
+            target = full.get(normalise_name(text))
             if target and target != m.actor:
                 dropped.add(m.actor)
-                table.actors[target].aliases.add(doc[m.start].text)
+                table.actors[target].aliases.add(text)
                 m = Mention(m.start, m.end, target, m.via, m.state)
         folded.append(m)
     for key in dropped - {m.actor for m in folded}:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -26,6 +26,7 @@ class Lexicon:
     modals: frozenset[str]
     reversal: frozenset[str]
     conditional: frozenset[str]
+    requests: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     bad_verbs: frozenset[str] = frozenset()
     bad_nouns: frozenset[str] = frozenset()
@@ -38,6 +39,8 @@ class Lexicon:
     sympathy: frozenset[str] = frozenset()
     situations: frozenset[str] = frozenset()
     labelling: frozenset[str] = frozenset()
+    # verb lemma -> predicative adjectives that make it a condemnation ("held X accountable")
+    verdicts: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,10 @@ def load_lexicon() -> Lexicon:
         control=frozenset(raw["LOBBIES"]["control"]),
         infinitive_only=frozenset(raw["LOBBIES"].get("infinitive_only") or ()),
         accusation_verbs=frozenset(raw["CONDEMNS"].get("accusation_verbs") or ()),
+        verdicts={
+            verb: frozenset(words)
+            for verb, words in (raw["CONDEMNS"].get("verdicts") or {}).items()
+        },
         attitude_nouns=frozenset(attitudes.get("nouns") or ()),
         attitude_adjectives=frozenset(attitudes.get("adjectives") or ()),
         attitude_verbs=frozenset(attitudes.get("verbs") or ()),
@@ -90,6 +97,7 @@ def load_lexicon() -> Lexicon:
         modals=frozenset(blockers["modals"]),
         reversal=frozenset(blockers["reversal"]),
         conditional=frozenset(blockers["conditional"]),
+        requests=frozenset(blockers.get("requests") or ()),
         documents=frozenset(raw.get("documents") or ()),
         bad_verbs=frozenset(raw.get("evaluation", {}).get("verbs") or ()),
         bad_nouns=frozenset(raw.get("evaluation", {}).get("nouns") or ()),

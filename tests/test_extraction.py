@@ -185,7 +185,39 @@ PATTERNS = [
      ("Pakistan", "SUPPORTS", "China")),
     ("Russia gathered a dozen states to praise it in two statements, one on Syria read out by Iran, and another on Ukraine delivered by Belarus.",
      ("Belarus", "SUPPORTS", "Russia")),
+    # verdicts: holding someone accountable or responsible
+    ("The European Union held Russia responsible for the attack.",
+     ("European Union", "CONDEMNS", "Russia")),
+    ("Washington vowed to hold Beijing accountable for the abuses.",
+     ("United States", "CONDEMNS", "China")),
+    ("The United Nations held Beijing accountable.", ("United Nations", "CONDEMNS", "China")),
+    ("Germany held China accountable for the abuses.", ("Germany", "CONDEMNS", "China")),
+    # raising a matter with someone is lobbying them
+    ("Britain raised the issue with Saudi Arabia.", ("United Kingdom", "LOBBIES", "Saudi Arabia")),
+    # deals and treaties are partnerships
+    ("Samoa signed a security deal with China.", ("Samoa", "SUPPORTS", "China")),
+    ("Russia concluded a treaty with Belarus in 1999.", ("Russia", "SUPPORTS", "Belarus")),
 ]  # fmt: skip
+
+
+# --- requests: the lobbying is a fact, what was asked for is not ------------------------------
+REQUESTS = [
+    ("Human Rights Watch urged Canada to condemn Iran.", ("Human Rights Watch", "LOBBIES", "Canada")),
+    ("Amnesty International called on Washington to press Riyadh on human rights.",
+     ("Amnesty International", "LOBBIES", "United States")),
+    ("Amnesty International appealed to Canada to sanction Iran.",
+     ("Amnesty International", "LOBBIES", "Canada")),
+    ("Activists called for Canada to sanction Iran.", None),
+    ("Canada was urged to condemn Iran.", None),
+    ("The group wants the United States to punish Iran.", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "lobbying"), REQUESTS)
+def test_requested_action_is_not_a_relation(
+    ex: Extractor, text: str, lobbying: tuple[str, str, str] | None
+) -> None:
+    assert names(ex, text) == ({lobbying} if lobbying else set())
 
 
 @pytest.mark.parametrize(("text", "expected"), PATTERNS)
@@ -224,6 +256,11 @@ NEGATIVE = [
     "Israel and the United Arab Emirates reached an agreement with US mediation.",
     "Russia vetoed a resolution condemning North Korea.",
     "China blocked a statement criticising Myanmar.",
+    "The United States withdrew from the nuclear deal with Iran.",
+    "The United Nations must hold Beijing accountable.",
+    "Britain should condemn China.",
+    "China raised tariffs on goods from Australia.",
+    "Japan held talks with China on Monday.",
 ]
 
 
@@ -245,3 +282,19 @@ def test_blank_line_ends_a_headline_sentence(ex: Extractor) -> None:
     result = run(ex, "Iran Faces New Pressure\n\nFrance condemned Iran on Tuesday.")
     (items,) = result.evidence.values()
     assert items[0].text == "France condemned Iran on Tuesday."
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "short"),
+    [
+        ("The scholar Anna Kowalski spoke first. Kowalski said Iran had lied.", "Anna Kowalski",
+         "Kowalski"),
+        ("The blogger Omar al-Rashid was freed. Police had arrested al-Rashid in May.",
+         "Omar al-Rashid", "al-Rashid"),
+    ],
+)  # fmt: skip
+def test_a_surname_alone_is_the_person_named_in_full(
+    ex: Extractor, text: str, full: str, short: str
+) -> None:
+    people = [a for a in run(ex, text).actors if a.kind.value == "Person"]
+    assert [(a.name, short in a.aliases) for a in people] == [(full, True)]

@@ -245,7 +245,10 @@ class RuleContext:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
     def blocked(self, trigger: Token) -> bool:
-        """Negated, modal, hypothetical or reversed ("abandoned criticism") statements."""
+        """Negated, modal, hypothetical, reversed ("abandoned criticism") or requested
+        ("urged X to condemn Y") statements."""
+        if self.requested(trigger):
+            return True
         token: Token | None = trigger
         steps = 0
         while token is not None and steps < 8:
@@ -275,6 +278,20 @@ class RuleContext:
             else:
                 break
             steps += 1
+        return False
+
+    def requested(self, trigger: Token, limit: int = 6) -> bool:
+        """Is ``trigger`` inside an infinitive that a request verb governs ("asked X to ...")?"""
+        child, steps = trigger, 0
+        while child.dep_ not in ("ROOT", "relcl") and steps < limit:
+            head = child.head
+            if (
+                head.lemma_ in self.lex.requests
+                and child.dep_ in ("xcomp", "ccomp", "advcl")
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            ):
+                return True
+            child, steps = head, steps + 1
         return False
 
     @staticmethod

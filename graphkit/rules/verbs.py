@@ -2,7 +2,7 @@
 
 "X condemned Y", "Y was hauled off by X", "X hit out against Y", "X urged Y to ...": the
 subject (or agent, or controller) is the source, the object (or passive subject, or the
-object of the particle) the target.
+object of the particle) the target. "X held Y accountable" is a verdict: X condemns Y.
 """
 
 from __future__ import annotations
@@ -17,8 +17,13 @@ from graphkit.rules.repairs import infinitive_subjects
 
 __all__ = ["verb_rules"]
 
+# where the parser puts the adjective of "held X accountable"
+_VERDICT_DEPS = ("oprd", "ccomp", "acomp", "xcomp", "advcl", "dobj")
+
 
 def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
+    if verb.lemma_ in ctx.lex.verdicts:
+        yield from _verdict(ctx, verb, ctx.lex.verdicts[verb.lemma_])
     for rel_type, particles in ctx.lex.verbs.get(verb.lemma_, ()):
         abstract_ok = rel_type in (RelationType.SUPPORTS, RelationType.CONDEMNS)
         resolve = ctx.owner_of if abstract_ok else ctx.actors_of
@@ -56,3 +61,14 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
         controlled = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         rule = "control" if verb.lemma_ in ctx.lex.control and controlled else "verb-active"
         yield rule, rel_type, ctx.subjects(verb), patients, verb
+
+
+def _verdict(ctx: RuleContext, verb: Token, adjectives: frozenset[str]) -> Iterator[Found]:
+    """ "X held Y accountable": the parser makes Y the object, the subject of the adjective,
+    or (reading "Y accountable" as a noun phrase) a compound of it."""
+    for verdict in verb.children:
+        if verdict.lower_ in adjectives and verdict.dep_ in _VERDICT_DEPS:
+            held = [c for c in verb.children if c.dep_ == "dobj" and c is not verdict]
+            held += [c for c in verdict.children if c.dep_ in ("nsubj", "compound")]
+            patients = [m for c in held for m in ctx.owner_of(c)]
+            yield "verdict", RelationType.CONDEMNS, ctx.subjects(verb), patients, verb
