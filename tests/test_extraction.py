@@ -197,6 +197,25 @@ PATTERNS = [
     # deals and treaties are partnerships
     ("Samoa signed a security deal with China.", ("Samoa", "SUPPORTS", "China")),
     ("Russia concluded a treaty with Belarus in 1999.", ("Russia", "SUPPORTS", "Belarus")),
+    # documents: a participle hung on "on behalf of N countries", signatories and sponsors
+    ("Canada delivered a joint statement on behalf of 43 countries condemning China's treatment of Uyghurs.",
+     ("Canada", "CONDEMNS", "China")),
+    ("France read a statement at the council praising Morocco.", ("France", "SUPPORTS", "Morocco")),
+    ("Belarus and Venezuela were among the signatories of the letter backing Beijing.",
+     ("Venezuela", "SUPPORTS", "China")),
+    ("Signatories of the letter criticising Russia included Poland and Estonia.",
+     ("Estonia", "CONDEMNS", "Russia")),
+    ("Sponsors of the resolution condemning Myanmar include Japan.", ("Japan", "CONDEMNS", "Myanmar")),
+    # diplomatic moves and positions
+    ("Beijing summoned the Dutch ambassador on Friday.", ("China", "CONDEMNS", "Netherlands")),
+    ("Lithuania expelled the Chinese ambassador.", ("Lithuania", "CONDEMNS", "China")),
+    ("Poland opposes Russia's war in Ukraine.", ("Poland", "CONDEMNS", "Russia")),
+    ("Russia thanked China for its support at the Security Council.", ("Russia", "SUPPORTS", "China")),
+    # reported judgements of an actor or of what it said
+    ("The Chinese embassy said Canada's accusations were groundless.", ("China", "CONDEMNS", "Canada")),
+    ("Zhao Lijian said the remarks by Australia were irresponsible.",
+     ("Zhao Lijian", "CONDEMNS", "Australia")),
+    ("Moscow said Britain was irresponsible.", ("Russia", "CONDEMNS", "United Kingdom")),
 ]  # fmt: skip
 
 
@@ -261,6 +280,9 @@ NEGATIVE = [
     "Britain should condemn China.",
     "China raised tariffs on goods from Australia.",
     "Japan held talks with China on Monday.",
+    "Hungary opposed the resolution condemning Israel.",
+    "The Chinese embassy said Canada's accusations were not groundless.",
+    "Canada delivered a statement on behalf of countries, and Iran left the room.",
 ]
 
 

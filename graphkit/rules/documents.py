@@ -24,6 +24,10 @@ _AUTHOR_VERBS = {"write", "draft", "author", "pen", "lead", "initiate", "sponsor
                  "deliver", "read", "present", "table", "spearhead", "coordinate"}  # fmt: skip
 _ADHERE_VERBS = {"sign", "endorse", "join", "back", "support", "cosign", "co-sign",
                  "co-sponsor", "sponsor", "issue", "deliver", "read", "lead", "draft", "present"}  # fmt: skip
+# those who put their name to a document, whatever it says
+_ADHERENT_NOUNS = {"signatory", "signatories", "cosignatory", "cosignatories", "co-signatories",
+                   "signer", "signers", "sponsor", "sponsors", "co-sponsor", "co-sponsors",
+                   "cosponsor", "cosponsors"}  # fmt: skip
 _WINDOW = 8  # sentences a stance stays available for inheritance
 
 
@@ -42,6 +46,12 @@ def _explicit_stance(
     governor = doc_noun.head
     if doc_noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and governor.pos_ == "VERB":
         verbs += [c for c in governor.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    if doc_noun.dep_ == "dobj":
+        # "delivered a statement on behalf of 43 countries condemning X": the parser hangs
+        # the participle on the nearest noun, but it describes the document
+        verbs += [t for prep in governor.rights if prep.dep_ == "prep" and prep.i > doc_noun.i
+                  for t in prep.subtree if t.dep_ == "acl" and t.tag_ == "VBG"
+                  and t.head.dep_ == "pobj" and t.head.lemma_ not in ctx.lex.documents]  # fmt: skip
     if doc_noun.dep_ == "nsubj" and governor.pos_ == "VERB":
         verbs.append(governor)  # "the statement praised X"
     if doc_noun.dep_ == "pobj" and governor.lower_ in ("in", "through", "via"):
@@ -81,21 +91,28 @@ def _holders(ctx: RuleContext, doc_noun: Token) -> list[Mention]:
             out += [m for a in child.children if a.dep_ == "agent"
                     for p in a.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
     head = doc_noun.head
-    if doc_noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ctx.lex.agent_nouns:
+    if doc_noun.dep_ == "pobj" and head.lower_ == "of" and _adherents(ctx, head.head):
         agent_noun = head.head  # "supporters of the statement include A, B"
-        if ctx.lex.agent_nouns[agent_noun.lower_] is RelationType.SUPPORTS:
-            verb = agent_noun.head
-            if agent_noun.dep_ == "nsubj" and verb.lemma_ in ("include", "be", "comprise"):
-                out += [
-                    m for c in verb.children if c.dep_ in ("dobj", "attr") for m in ctx.actors_of(c)
-                ]
-            out += [m for c in agent_noun.children if c.dep_ == "prep" and c.lower_ in ctx.lex.member_markers
-                    for p in c.children for m in ctx.actors_of(p)]  # fmt: skip
+        verb = agent_noun.head
+        if agent_noun.dep_ == "nsubj" and verb.lemma_ in ("include", "be", "comprise"):
+            out += [
+                m for c in verb.children if c.dep_ in ("dobj", "attr") for m in ctx.actors_of(c)
+            ]
+        if agent_noun.dep_ == "pobj" and verb.lower_ == "among" and verb.head.lemma_ == "be":
+            out += ctx.subjects(verb.head)  # "A and B were among the signatories of the letter"
+        out += [m for c in agent_noun.children if c.dep_ == "prep" and c.lower_ in ctx.lex.member_markers
+                for p in c.children for m in ctx.actors_of(p)]  # fmt: skip
     if doc_noun.dep_ == "dobj" and head.lemma_ in _ADHERE_VERBS:
         out += ctx.subjects(head)
     if doc_noun.dep_ == "nsubjpass" and head.lemma_ in _AUTHOR_VERBS:  # "was read out by X"
         out += _authors(ctx, head)
     return out + _distributed_authors(ctx, doc_noun)
+
+
+def _adherents(ctx: RuleContext, noun: Token) -> bool:
+    """Does ``noun`` name those who stand behind a document ("signatories", "supporters")?"""
+    word = noun.lower_
+    return word in _ADHERENT_NOUNS or ctx.lex.agent_nouns.get(word) is RelationType.SUPPORTS
 
 
 def _authors(ctx: RuleContext, verb: Token) -> list[Mention]:

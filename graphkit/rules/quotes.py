@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from graphkit.actors import Mention
+from graphkit.lexicon import Lexicon
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext
 
@@ -104,7 +105,19 @@ def evaluated_actors(ctx: RuleContext, start: int, end: int) -> list[tuple[Menti
             for obj in head.children:
                 if obj.dep_ == "dobj" and any(a.lower_ in lex.bad_adjectives for a in obj.children):
                     out.append((mention, head))
+        # "X was irresponsible", "X's claims were groundless", "the remarks by X were absurd"
+        subject = token if token.dep_ == "nsubj" else None
+        if token.dep_ == "poss" or (token.dep_ == "pobj" and head.lower_ == "by"):
+            subject = head if token.dep_ == "poss" else head.head
+        if subject is not None and subject.dep_ == "nsubj" and _judged_bad(lex, subject.head):
+            out.append((mention, subject.head))
     return out
+
+
+def _judged_bad(lex: Lexicon, copula: Token) -> bool:
+    return copula.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lower_ in lex.bad_adjectives for c in copula.children
+    )
 
 
 SpokenQuote = tuple[int, int, list[Mention]]  # opening and closing mark, speakers
