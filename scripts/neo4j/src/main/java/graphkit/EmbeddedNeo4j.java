@@ -57,6 +57,11 @@ public final class EmbeddedNeo4j {
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMb))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false) // no usage-data reporting
+                // Neo4j keeps 2 days of transaction logs by default (for backups and
+                // clusters); a test or benchmark run writes gigabytes of them (44 GB after a
+                // day of benchmarks filled the disk and slowed every commit's fsync). A local
+                // server needs only enough for recovery; older files go at each checkpoint.
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "256M size")
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
