@@ -211,6 +211,8 @@ PATTERNS = [
     ("Lithuania expelled the Chinese ambassador.", ("Lithuania", "CONDEMNS", "China")),
     ("Poland opposes Russia's war in Ukraine.", ("Poland", "CONDEMNS", "Russia")),
     ("Russia thanked China for its support at the Security Council.", ("Russia", "SUPPORTS", "China")),
+    # "<state>'s <representative head>" speaks for the state (heads from actor_phrases.yaml)
+    ("Iran's president praised Venezuela.", ("Iran", "SUPPORTS", "Venezuela")),
     # reported judgements of an actor or of what it said
     ("The Chinese embassy said Canada's accusations were groundless.", ("China", "CONDEMNS", "Canada")),
     ("Zhao Lijian said the remarks by Australia were irresponsible.",

@@ -25,8 +25,6 @@ __all__ = ["COPULAS", "Found", "RuleContext", "pobjs"]
 
 # A rule's finding: rule name, relation type, agents, patients, trigger token.
 Found = tuple[str, RelationType, list[Mention], list[Mention], Token]
-REPRESENTATIVE_HEADS = {"delegate", "ambassador", "envoy", "representative", "diplomat",
-                        "spokesperson", "spokesman", "spokeswoman", "minister", "official"}  # fmt: skip
 COPULAS = {"be", "include", "comprise", "emerge", "become", "remain", "count", "consider", "call"}
 
 
@@ -122,7 +120,7 @@ class RuleContext:
             if groups:
                 return groups
         possessors = [c for c in children if c.dep_ == "poss"]
-        if lowered in REPRESENTATIVE_HEADS and possessors:
+        if lowered in self.phrases.representative_heads and possessors:
             owner = self.by_token.get(possessors[0].i)
             if owner is not None:
                 state = (
