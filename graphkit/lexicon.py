@@ -28,6 +28,11 @@ class Lexicon:
     conditional: frozenset[str]
     requests: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
+    authoring_verbs: frozenset[str] = frozenset()
+    adhering_verbs: frozenset[str] = frozenset()
+    adherent_nouns: frozenset[str] = frozenset()
+    inheriting_modifiers: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
     bad_verbs: frozenset[str] = frozenset()
     bad_nouns: frozenset[str] = frozenset()
     bad_adjectives: frozenset[str] = frozenset()
@@ -74,6 +79,7 @@ def load_lexicon() -> Lexicon:
     }
     blockers = raw["blockers"]
     attitudes = raw.get("attitudes") or {}
+    roles = raw.get("document_roles") or {}
     return Lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns=nouns,
@@ -99,6 +105,11 @@ def load_lexicon() -> Lexicon:
         conditional=frozenset(blockers["conditional"]),
         requests=frozenset(blockers.get("requests") or ()),
         documents=frozenset(raw.get("documents") or ()),
+        authoring_verbs=frozenset(roles.get("authoring_verbs") or ()),
+        adhering_verbs=frozenset(roles.get("adhering_verbs") or ()),
+        adherent_nouns=frozenset(roles.get("adherent_nouns") or ()),
+        inheriting_modifiers=frozenset(roles.get("inheriting_modifiers") or ()),
+        speech_verbs=frozenset(raw.get("speech_verbs") or ()),
         bad_verbs=frozenset(raw.get("evaluation", {}).get("verbs") or ()),
         bad_nouns=frozenset(raw.get("evaluation", {}).get("nouns") or ()),
         bad_adjectives=frozenset(raw.get("evaluation", {}).get("adjectives") or ()),

@@ -23,7 +23,7 @@ from graphkit.actors import Mention
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.nouns import noun_agents
-from graphkit.rules.quotes import SPEECH_VERBS, evaluated_actors
+from graphkit.rules.quotes import evaluated_actors
 
 __all__ = ["attitude_rules"]
 
@@ -48,7 +48,7 @@ def attitude_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         yield "attitude", C, ctx.subjects(token), _targets(ctx, token) + objects, token
     elif token.pos_ == "VERB" and token.lemma_ in ctx.lex.labelling:
         yield "label", C, ctx.subjects(token), _labelled(ctx, token), token
-    elif token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS:
+    elif token.pos_ == "VERB" and token.lemma_ in ctx.lex.speech_verbs:
         yield from _reported(ctx, token)
 
 

@@ -19,15 +19,6 @@ from graphkit.models import RelationType
 from graphkit.rules.context import Found, RuleContext
 
 _STANCE_TYPES = (RelationType.CONDEMNS, RelationType.SUPPORTS)
-_INHERIT_MODIFIERS = {"similar", "same", "joint", "separate", "latest", "new"}
-_AUTHOR_VERBS = {"write", "draft", "author", "pen", "lead", "initiate", "sponsor", "issue",
-                 "deliver", "read", "present", "table", "spearhead", "coordinate"}  # fmt: skip
-_ADHERE_VERBS = {"sign", "endorse", "join", "back", "support", "cosign", "co-sign",
-                 "co-sponsor", "sponsor", "issue", "deliver", "read", "lead", "draft", "present"}  # fmt: skip
-# those who put their name to a document, whatever it says
-_ADHERENT_NOUNS = {"signatory", "signatories", "cosignatory", "cosignatories", "co-signatories",
-                   "signer", "signers", "sponsor", "sponsors", "co-sponsor", "co-sponsors",
-                   "cosponsor", "cosponsors"}  # fmt: skip
 _WINDOW = 8  # sentences a stance stays available for inheritance
 
 
@@ -70,12 +61,12 @@ def _explicit_stance(
     return None
 
 
-def _inherits(doc_noun: Token) -> bool:
+def _inherits(ctx: RuleContext, doc_noun: Token) -> bool:
     for child in doc_noun.children:
         if child.dep_ == "det" and child.lower_ in ("the", "this", "that"):
             return True
         if child.dep_ in ("amod", "compound") and (
-            child.lower_ in _INHERIT_MODIFIERS or child.lower_.endswith("led")
+            child.lower_ in ctx.lex.inheriting_modifiers or child.lower_.endswith("led")
         ):
             return True
     return False
@@ -87,7 +78,7 @@ def _holders(ctx: RuleContext, doc_noun: Token) -> list[Mention]:
     for child in doc_noun.children:
         if child.dep_ == "poss" and child.i in ctx.by_token:
             out += ctx.actors_of(child, expand=False)
-        elif child.dep_ in ("acl", "relcl") and child.lemma_ in _AUTHOR_VERBS:
+        elif child.dep_ in ("acl", "relcl") and child.lemma_ in ctx.lex.authoring_verbs:
             out += [m for a in child.children if a.dep_ == "agent"
                     for p in a.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
     head = doc_noun.head
@@ -102,9 +93,11 @@ def _holders(ctx: RuleContext, doc_noun: Token) -> list[Mention]:
             out += ctx.subjects(verb.head)  # "A and B were among the signatories of the letter"
         out += [m for c in agent_noun.children if c.dep_ == "prep" and c.lower_ in ctx.lex.member_markers
                 for p in c.children for m in ctx.actors_of(p)]  # fmt: skip
-    if doc_noun.dep_ == "dobj" and head.lemma_ in _ADHERE_VERBS:
+    if doc_noun.dep_ == "dobj" and head.lemma_ in ctx.lex.adhering_verbs:
         out += ctx.subjects(head)
-    if doc_noun.dep_ == "nsubjpass" and head.lemma_ in _AUTHOR_VERBS:  # "was read out by X"
+    if (
+        doc_noun.dep_ == "nsubjpass" and head.lemma_ in ctx.lex.authoring_verbs
+    ):  # "was read out by X"
         out += _authors(ctx, head)
     return out + _distributed_authors(ctx, doc_noun)
 
@@ -112,7 +105,7 @@ def _holders(ctx: RuleContext, doc_noun: Token) -> list[Mention]:
 def _adherents(ctx: RuleContext, noun: Token) -> bool:
     """Does ``noun`` name those who stand behind a document ("signatories", "supporters")?"""
     word = noun.lower_
-    return word in _ADHERENT_NOUNS or ctx.lex.agent_nouns.get(word) is RelationType.SUPPORTS
+    return word in ctx.lex.adherent_nouns or ctx.lex.agent_nouns.get(word) is RelationType.SUPPORTS
 
 
 def _authors(ctx: RuleContext, verb: Token) -> list[Mention]:
@@ -128,7 +121,9 @@ def _distributed_authors(ctx: RuleContext, doc_noun: Token) -> list[Mention]:
     for token in ctx.doc[doc_noun.i + 1 : doc_noun.sent.end]:
         if token.pos_ == "NOUN" and token.lemma_ in ctx.lex.documents:
             break
-        if token.lemma_ in _AUTHOR_VERBS:  # a "by" agent makes it a participle ("read out")
+        if (
+            token.lemma_ in ctx.lex.authoring_verbs
+        ):  # a "by" agent makes it a participle ("read out")
             out += _authors(ctx, token)
     return out
 
@@ -144,7 +139,7 @@ def document_rules(ctx: RuleContext) -> Iterator[Found]:
         stance = _explicit_stance(ctx, token)
         if stance is not None:
             last = (here, *stance)
-        elif last is not None and here - last[0] <= _WINDOW and _inherits(token):
+        elif last is not None and here - last[0] <= _WINDOW and _inherits(ctx, token):
             stance = (last[1], last[2])
         if stance is None or ctx.blocked(token):
             continue

@@ -25,8 +25,6 @@ from graphkit.rules.context import Found, RuleContext
 
 _OPEN = {"“", "``", "«"}
 _CLOSE = {"”", "''", "»"}
-SPEECH_VERBS = {"say", "tell", "add", "state", "declare", "write", "note", "argue", "warn", "insist",
-           "stress", "explain", "claim", "conclude", "remark", "continue", "ask"}  # fmt: skip
 _FIRST_PERSON = {"we", "i"}
 _MARKS = re.compile(
     "|".join(re.escape(m) for m in sorted(_OPEN | _CLOSE | {'"'}, key=len, reverse=True))
@@ -79,11 +77,11 @@ def _speaker(ctx: RuleContext, start: int, end: int) -> list[Mention]:
     for token in doc[end + 1 : min(len(doc), end + 8)]:
         if token.is_sent_start and token.i > end + 1:
             break
-        if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB":
+        if token.lemma_ in ctx.lex.speech_verbs and token.pos_ == "VERB":
             return _speaker_mentions(ctx, token)
     if start > 0 and doc[start - 1].text in (":", ","):
         for token in reversed(doc[doc[start].sent.start : start]):
-            if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB":
+            if token.lemma_ in ctx.lex.speech_verbs and token.pos_ == "VERB":
                 return _speaker_mentions(ctx, token)
     return []
 
