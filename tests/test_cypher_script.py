@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from graphkit.errors import GraphkitError
 from graphkit.models import Actor, ActorKind, Evidence, Graph, Relation, RelationType
+from graphkit.neo4j.rows import EVIDENCE_FIELDS
 from graphkit.neo4j.script import split_statements
 from graphkit.neo4j.templates import actor_merge, relation_merge, schema_statements
 from graphkit.sinks.cypher_script import cypher_literal, cypher_string, to_cypher, write_cypher
@@ -111,15 +112,20 @@ def test_templates_take_labels_only_from_the_enums() -> None:
     assert all("IF NOT EXISTS" in s for s in schema_statements())
 
 
-def test_loader_relation_template_differs_only_in_how_it_finds_endpoints() -> None:
-    # The loader matches endpoints by element id, graph.cypher by Actor.id; the MERGE and the
-    # evidence update after it must be the same text, or the two would store different graphs.
+def test_loader_relation_template_differs_only_in_how_it_reads_its_batch() -> None:
+    # The loader sends columns and matches endpoints by element id, graph.cypher sends rows
+    # and matches by Actor.id; the MERGE and the evidence update after it must be the same
+    # text, or the two would store different graphs.
     by_id = relation_merge(RelationType.SUPPORTS)
     by_element_id = relation_merge(RelationType.SUPPORTS, "merge_relations_by_element_id")
-    tail = "WITH s, t, row.evidence AS ev"
+    tail = "MERGE (s)-[r:`SUPPORTS`]->(t)"
     assert by_id.count(tail) == by_element_id.count(tail) == 1
     assert by_id[by_id.index(tail) :] == by_element_id[by_element_id.index(tail) :]
-    assert "elementId(s) = row.s" in by_element_id and "{id: row.source}" in by_id
+    assert "elementId(s) = $batch.s[i]" in by_element_id and "{id: row.source}" in by_id
+    # The columnar template builds the same evidence map as a row carries.
+    for name in ("evidence_keys", *EVIDENCE_FIELDS):
+        assert f"{name}: [x IN $batch.{name}[first..past] | x]" in by_element_id
+    assert "count: past - first" in by_element_id
 
 
 def _graph() -> Graph:

@@ -20,21 +20,22 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from neo4j import Driver, ManagedTransaction, Session, Transaction
 from neo4j.exceptions import DriverError, Neo4jError
 from pydantic import BaseModel, ConfigDict
 
-from graphkit.models import Actor, Graph
+from graphkit.models import Actor, Graph, Relation
 from graphkit.neo4j.lanes import Dispatcher, GroupedBatch, group_count, relation_batches_by_group
 from graphkit.neo4j.rows import (
+    Columns,
     Row,
     actor_chunks,
     actor_from_row,
     actor_rows,
+    relation_columns,
     relation_from_row,
-    relation_rows,
     sorted_graph,
 )
 from graphkit.neo4j.templates import actor_merge, relation_merge, schema_statements, statement
@@ -113,6 +114,13 @@ class _QuietRows(list[Row]):
         return f"<{len(self)} rows>"
 
 
+class _QuietBatch(dict[str, list[Any]]):
+    """The ``$batch`` parameter, with a constant-time ``repr`` (see _QuietRows)."""
+
+    def __repr__(self) -> str:
+        return f"<batch of {len(self.get('s', ()))} relations>"
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause Python's cycle collector for the duration of a load.
@@ -140,7 +148,23 @@ def ensure_schema(driver: Driver, database: str | None = None) -> None:
 
 def _write(tx: Tx, query: str, rows: list[Row] | None) -> tuple[int, int, int]:
     param = None if rows is None else _QuietRows(rows)
-    counters = tx.run(query, rows=param).consume().counters
+    try:
+        counters = tx.run(query, rows=param).consume().counters
+    finally:
+        if param is not None:
+            param.clear()  # see _write_batch
+    return counters.nodes_created, counters.relationships_created, counters.properties_set
+
+
+def _write_batch(tx: Tx, query: str, batch: Columns) -> tuple[int, int, int]:
+    param = _QuietBatch(batch)
+    try:
+        counters = tx.run(query, batch=param).consume().counters
+    finally:
+        # The driver's Result keeps its parameters and sits in reference cycles, so without
+        # this every value of the load stays alive until a cycle collection (after a load of
+        # 100,000 relations: over a million objects, 0.5 s).
+        param.clear()
     return counters.nodes_created, counters.relationships_created, counters.properties_set
 
 
@@ -153,17 +177,12 @@ def _write_actors(
     return counters, {record["id"]: record["element_id"] for record in result}
 
 
-def _by_element_id(rows: list[Row], element_ids: dict[str, str]) -> list[Row]:
-    # Relation rows name actors by id, like graph.cypher's; the loader's template wants the
-    # element ids the actor batches returned (dict lookups: cheap next to a round trip).
-    return [
-        {
-            "s": element_ids[row["source"]],
-            "t": element_ids[row["target"]],
-            "evidence": row["evidence"],
-        }
-        for row in rows
-    ]
+def _relation_batch(relations: Sequence[Relation], element_ids: dict[str, str]) -> Columns:
+    """The ``$batch`` of merge_relations_by_element_id: columns, endpoints by element id."""
+    batch = relation_columns(relations)
+    batch["s"] = [element_ids[actor] for actor in batch.pop("source")]
+    batch["t"] = [element_ids[actor] for actor in batch.pop("target")]
+    return batch
 
 
 def _in_transaction(session: Session, work: Callable[[Tx], R], tally: _Tally) -> R:
@@ -287,13 +306,13 @@ def load_graph(
             tally.element_ids.update(ids)
         tally.add(counters)
 
-    def write_relations(session: Session, batch: GroupedBatch) -> None:
-        rows = relation_rows(batch.relations)
-        query = relation_merge(batch.type, _RELATIONS_BY_ELEMENT_ID)
+    def write_relations(session: Session, job: GroupedBatch) -> None:
+        query = relation_merge(job.type, _RELATIONS_BY_ELEMENT_ID)
         # Every actor batch has committed: element_ids is complete and no longer changes.
-        by_id = _by_element_id(rows, tally.element_ids)
-        counters = _in_transaction(session, lambda tx: _write(tx, query, by_id), tally)
-        tally.add(counters, sum(row["evidence"]["count"] for row in rows))
+        batch = _relation_batch(job.relations, tally.element_ids)
+        evidence = len(batch["evidence_keys"])
+        counters = _in_transaction(session, lambda tx: _write_batch(tx, query, batch), tally)
+        tally.add(counters, evidence)
 
     with _gc_paused():
         _write_all(driver, database, actor_jobs, write_actors)
