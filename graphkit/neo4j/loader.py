@@ -1,8 +1,8 @@
 """Idempotent bulk loading of a Graph into Neo4j, and reading it back.
 
 Order: schema (constraints and indexes, IF NOT EXISTS), then actors per kind, then relations
-per type, each in batches of ``UNWIND $rows`` (one transaction per batch, retried on
-transient errors) written by two threads. Every statement is a MERGE keyed by actor
+per type, in batches (one transaction per batch, retried on transient errors) written by two
+threads: actors as ``UNWIND $rows``, relations as one ``$batch`` of flat columns. Every statement is a MERGE keyed by actor
 id / relationship (source, type, target) / evidence key, so a load that was interrupted after
 some batches can simply be run again, and loading twice leaves the same counts.
 
