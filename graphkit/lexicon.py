@@ -55,6 +55,11 @@ class CorefLexicon:
     definite_heads: dict[str, frozenset[ActorKind]]
 
 
+def _words(section: dict[str, Any], key: str) -> frozenset[str]:
+    """An optional word list of a lexicon section (missing or empty: no words)."""
+    return frozenset(section.get(key) or ())
+
+
 def _read(name: str) -> Any:
     return parse_yaml(resources.files("graphkit").joinpath(f"data/{name}").read_text("utf-8"))
 
@@ -80,39 +85,40 @@ def load_lexicon() -> Lexicon:
     blockers = raw["blockers"]
     attitudes = raw.get("attitudes") or {}
     roles = raw.get("document_roles") or {}
+    evaluation = raw.get("evaluation") or {}
     return Lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
         nouns=nouns,
         agent_nouns=agent_nouns,
         control=frozenset(raw["LOBBIES"]["control"]),
-        infinitive_only=frozenset(raw["LOBBIES"].get("infinitive_only") or ()),
-        accusation_verbs=frozenset(raw["CONDEMNS"].get("accusation_verbs") or ()),
+        infinitive_only=_words(raw["LOBBIES"], "infinitive_only"),
+        accusation_verbs=_words(raw["CONDEMNS"], "accusation_verbs"),
         verdicts={
             verb: frozenset(words)
             for verb, words in (raw["CONDEMNS"].get("verdicts") or {}).items()
         },
-        attitude_nouns=frozenset(attitudes.get("nouns") or ()),
-        attitude_adjectives=frozenset(attitudes.get("adjectives") or ()),
-        attitude_verbs=frozenset(attitudes.get("verbs") or ()),
-        sympathy=frozenset(attitudes.get("sympathy") or ()),
-        situations=frozenset(attitudes.get("situations") or ()),
-        labelling=frozenset(raw.get("labelling") or ()),
+        attitude_nouns=_words(attitudes, "nouns"),
+        attitude_adjectives=_words(attitudes, "adjectives"),
+        attitude_verbs=_words(attitudes, "verbs"),
+        sympathy=_words(attitudes, "sympathy"),
+        situations=_words(attitudes, "situations"),
+        labelling=_words(raw, "labelling"),
         detention_places=frozenset(raw["DETAINS"]["places"]),
         collective_heads=frozenset(raw["collective_heads"]),
         member_markers=frozenset(raw["member_markers"]),
         modals=frozenset(blockers["modals"]),
         reversal=frozenset(blockers["reversal"]),
         conditional=frozenset(blockers["conditional"]),
-        requests=frozenset(blockers.get("requests") or ()),
-        documents=frozenset(raw.get("documents") or ()),
-        authoring_verbs=frozenset(roles.get("authoring_verbs") or ()),
-        adhering_verbs=frozenset(roles.get("adhering_verbs") or ()),
-        adherent_nouns=frozenset(roles.get("adherent_nouns") or ()),
-        inheriting_modifiers=frozenset(roles.get("inheriting_modifiers") or ()),
-        speech_verbs=frozenset(raw.get("speech_verbs") or ()),
-        bad_verbs=frozenset(raw.get("evaluation", {}).get("verbs") or ()),
-        bad_nouns=frozenset(raw.get("evaluation", {}).get("nouns") or ()),
-        bad_adjectives=frozenset(raw.get("evaluation", {}).get("adjectives") or ()),
+        requests=_words(blockers, "requests"),
+        documents=_words(raw, "documents"),
+        authoring_verbs=_words(roles, "authoring_verbs"),
+        adhering_verbs=_words(roles, "adhering_verbs"),
+        adherent_nouns=_words(roles, "adherent_nouns"),
+        inheriting_modifiers=_words(roles, "inheriting_modifiers"),
+        speech_verbs=_words(raw, "speech_verbs"),
+        bad_verbs=_words(evaluation, "verbs"),
+        bad_nouns=_words(evaluation, "nouns"),
+        bad_adjectives=_words(evaluation, "adjectives"),
     )
 
 
