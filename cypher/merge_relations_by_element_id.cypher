@@ -1,33 +1,38 @@
 // The loader's form of merge_relations.cypher: the same MERGE and evidence update, but the
 // batch comes as columns and the endpoints are found by element id (from
-// actor_element_ids.cypher, in the same load) instead of by Actor.id, which saves two index
-// seeks per relationship. Parameters: $batch = {s: [element id], t: [element id],
-// offsets: [int], evidence_keys: [...], quotes: [...], ... (the evidence lists of
-// merge_relations.cypher, flattened)}: relation i goes from s[i] to t[i] and owns the
-// evidence from offsets[i] up to offsets[i + 1] of every list. __TYPE__ as there.
-// The slices are copied (`[x IN ... | x]`) because a slice is a view of the whole column,
-// and the server's memory accounting charges every row for the whole column: 2,000 rows
-// exceeded a 1 GB server's transaction memory limit.
-// Everything from the MERGE on must stay identical to merge_relations.cypher
+// merge_actors_returning_element_ids.cypher, in the same load) instead of by Actor.id, which
+// saves two index seeks per relationship. Parameters, one flat list each: $s and $t (element
+// ids), $offsets, and the evidence lists of merge_relations.cypher ($evidence_keys, $quotes,
+// $articles, $parts, $starts, $ends, $dates, $sources, $rules, $confidences, $triggers):
+// relation i goes from $s[i] to $t[i] and owns the evidence from $offsets[i] up to
+// $offsets[i + 1] of every list. __TYPE__ as there.
+// Why this shape: the planner cannot tell a map's keys from a node's properties, so reading
+// `$batch.quotes` or `row.evidence` before a MERGE that writes "some property" (`r += ev`)
+// makes it put an Eager step in front of the MERGE, and so does a second projection between
+// the MATCHes and the MERGE: every row of the batch is then built and buffered before the
+// first write (and the memory accounting charges each buffered row for whole columns). With
+// top-level parameters and the evidence map as the subquery's only projection, rows stream
+// one at a time (EXPLAIN shows no Eager; tests/neo4j/test_neo4j_loader.py checks).
+// Everything from the MERGE to the subquery's end must stay identical to merge_relations.cypher
 // (tests/test_cypher_script.py checks it); graph.cypher keeps the Actor.id form, since element
 // ids only mean something inside one database.
-UNWIND range(0, size($batch.s) - 1) AS i
-MATCH (s:Actor) WHERE elementId(s) = $batch.s[i]
-MATCH (t:Actor) WHERE elementId(t) = $batch.t[i]
-WITH s, t, $batch.offsets[i] AS first, $batch.offsets[i + 1] AS past
+UNWIND range(0, size($s) - 1) AS i
+MATCH (s:Actor) WHERE elementId(s) = $s[i]
+MATCH (t:Actor) WHERE elementId(t) = $t[i]
+CALL (s, t, i) {
 WITH s, t, {
-  evidence_keys: [x IN $batch.evidence_keys[first..past] | x],
-  quotes: [x IN $batch.quotes[first..past] | x],
-  articles: [x IN $batch.articles[first..past] | x],
-  parts: [x IN $batch.parts[first..past] | x],
-  starts: [x IN $batch.starts[first..past] | x],
-  ends: [x IN $batch.ends[first..past] | x],
-  dates: [x IN $batch.dates[first..past] | x],
-  sources: [x IN $batch.sources[first..past] | x],
-  rules: [x IN $batch.rules[first..past] | x],
-  confidences: [x IN $batch.confidences[first..past] | x],
-  triggers: [x IN $batch.triggers[first..past] | x],
-  count: past - first
+  evidence_keys: $evidence_keys[$offsets[i]..$offsets[i + 1]],
+  quotes: $quotes[$offsets[i]..$offsets[i + 1]],
+  articles: $articles[$offsets[i]..$offsets[i + 1]],
+  parts: $parts[$offsets[i]..$offsets[i + 1]],
+  starts: $starts[$offsets[i]..$offsets[i + 1]],
+  ends: $ends[$offsets[i]..$offsets[i + 1]],
+  dates: $dates[$offsets[i]..$offsets[i + 1]],
+  sources: $sources[$offsets[i]..$offsets[i + 1]],
+  rules: $rules[$offsets[i]..$offsets[i + 1]],
+  confidences: $confidences[$offsets[i]..$offsets[i + 1]],
+  triggers: $triggers[$offsets[i]..$offsets[i + 1]],
+  count: $offsets[i + 1] - $offsets[i]
 } AS ev
 MERGE (s)-[r:__TYPE__]->(t)
 ON CREATE SET r += ev
@@ -47,3 +52,4 @@ ON MATCH SET r += [
     count: size(r.evidence_keys) + size(fresh)
   }
 ][0]
+}

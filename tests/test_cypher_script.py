@@ -120,12 +120,19 @@ def test_loader_relation_template_differs_only_in_how_it_reads_its_batch() -> No
     by_element_id = relation_merge(RelationType.SUPPORTS, "merge_relations_by_element_id")
     tail = "MERGE (s)-[r:`SUPPORTS`]->(t)"
     assert by_id.count(tail) == by_element_id.count(tail) == 1
-    assert by_id[by_id.index(tail) :] == by_element_id[by_element_id.index(tail) :]
-    assert "elementId(s) = $batch.s[i]" in by_element_id and "{id: row.source}" in by_id
+    # The loader's MERGE sits in a subquery: the same text, then the subquery's end.
+    assert by_id[by_id.index(tail) :] + "\n}" == by_element_id[by_element_id.index(tail) :]
+    assert "elementId(s) = $s[i]" in by_element_id and "{id: row.source}" in by_id
     # The columnar template builds the same evidence map as a row carries.
     for name in ("evidence_keys", *EVIDENCE_FIELDS):
-        assert f"{name}: [x IN $batch.{name}[first..past] | x]" in by_element_id
-    assert "count: past - first" in by_element_id
+        assert f"{name}: ${name}[$offsets[i]..$offsets[i + 1]]," in by_element_id
+    assert "count: $offsets[i + 1] - $offsets[i]" in by_element_id
+
+
+def test_loader_actor_template_is_merge_actors_returning_element_ids() -> None:
+    plain = actor_merge(ActorKind.GROUP)
+    returning = actor_merge(ActorKind.GROUP, "merge_actors_returning_element_ids")
+    assert returning == plain + "\nRETURN row.id AS id, elementId(a) AS element_id"
 
 
 def _graph() -> Graph:

@@ -2,13 +2,15 @@
 
 Order: schema (constraints and indexes, IF NOT EXISTS), then actors per kind, then relations
 per type, in batches (one transaction per batch, retried on transient errors) written by two
-threads: actors as ``UNWIND $rows``, relations as one ``$batch`` of flat columns. Every statement is a MERGE keyed by actor
-id / relationship (source, type, target) / evidence key, so a load that was interrupted after
-some batches can simply be run again, and loading twice leaves the same counts.
+threads: actors as ``UNWIND $rows``, relations as flat columns, one parameter each. Every
+statement is a MERGE keyed by actor id / relationship (source, type, target) / evidence key,
+so a load that was interrupted after some batches can simply be run again, and loading twice
+leaves the same counts.
 
-Each actor batch also returns the element ids of its actors, and relation batches find their
-endpoints by element id (merge_relations_by_element_id.cypher) rather than by two Actor.id
-index seeks per relationship. Every endpoint of a Graph's relation is one of its actors
+Each actor batch also returns the element ids of its actors
+(merge_actors_returning_element_ids.cypher), and relation batches find their endpoints by
+element id (merge_relations_by_element_id.cypher) rather than by two Actor.id index seeks
+per relationship. Every endpoint of a Graph's relation is one of its actors
 (models.Graph checks it), so every endpoint's element id is known by then.
 """
 
@@ -40,7 +42,8 @@ from graphkit.neo4j.rows import (
 )
 from graphkit.neo4j.templates import actor_merge, relation_merge, schema_statements, statement
 
-# The loader's relation template; graph.cypher uses merge_relations (by Actor.id).
+# The loader's templates; graph.cypher uses merge_actors and merge_relations (by Actor.id).
+_ACTORS_RETURNING_ELEMENT_IDS = "merge_actors_returning_element_ids"
 _RELATIONS_BY_ELEMENT_ID = "merge_relations_by_element_id"
 
 # Writer threads: two keep both cores of a small machine busy, the server working on one
@@ -114,11 +117,11 @@ class _QuietRows(list[Row]):
         return f"<{len(self)} rows>"
 
 
-class _QuietBatch(dict[str, list[Any]]):
-    """The ``$batch`` parameter, with a constant-time ``repr`` (see _QuietRows)."""
+class _QuietColumn(list[Any]):
+    """One column of a relation batch, with a constant-time ``repr`` (see _QuietRows)."""
 
     def __repr__(self) -> str:
-        return f"<batch of {len(self.get('s', ()))} relations>"
+        return f"<{len(self)} values>"
 
 
 @contextmanager
@@ -152,33 +155,41 @@ def _write(tx: Tx, query: str, rows: list[Row] | None) -> tuple[int, int, int]:
         counters = tx.run(query, rows=param).consume().counters
     finally:
         if param is not None:
-            param.clear()  # see _write_batch
+            param.clear()  # see _write_columns
     return counters.nodes_created, counters.relationships_created, counters.properties_set
 
 
-def _write_batch(tx: Tx, query: str, batch: Columns) -> tuple[int, int, int]:
-    param = _QuietBatch(batch)
+def _write_columns(tx: Tx, query: str, batch: Columns) -> tuple[int, int, int]:
+    """Run ``query`` with each column of ``batch`` as a top-level parameter."""
+    params = {name: _QuietColumn(column) for name, column in batch.items()}
     try:
-        counters = tx.run(query, batch=param).consume().counters
+        counters = tx.run(query, params).consume().counters
     finally:
         # The driver's Result keeps its parameters and sits in reference cycles, so without
         # this every value of the load stays alive until a cycle collection (after a load of
-        # 100,000 relations: over a million objects, 0.5 s).
-        param.clear()
+        # 100,000 relations: over a million objects, 0.5 s). Only these copies are emptied:
+        # a retry sends ``batch`` again, whole.
+        for column in params.values():
+            column.clear()
     return counters.nodes_created, counters.relationships_created, counters.properties_set
 
 
 def _write_actors(
     tx: Tx, query: str, rows: list[Row]
 ) -> tuple[tuple[int, int, int], dict[str, str]]:
-    """Merge a batch of actors and read their element ids back in the same transaction."""
-    counters = _write(tx, query, rows)
-    result = tx.run(statement("actor_element_ids"), ids=[row["id"] for row in rows])
-    return counters, {record["id"]: record["element_id"] for record in result}
+    """Merge a batch of actors; the counters, and the element id of each actor by id."""
+    param = _QuietRows(rows)
+    try:
+        result = tx.run(query, rows=param)
+        ids = {record["id"]: record["element_id"] for record in result}
+        counters = result.consume().counters
+    finally:
+        param.clear()  # see _write_columns
+    return (counters.nodes_created, counters.relationships_created, counters.properties_set), ids
 
 
 def _relation_batch(relations: Sequence[Relation], element_ids: dict[str, str]) -> Columns:
-    """The ``$batch`` of merge_relations_by_element_id: columns, endpoints by element id."""
+    """The parameters of merge_relations_by_element_id: columns, endpoints by element id."""
     batch = relation_columns(relations)
     batch["s"] = [element_ids[actor] for actor in batch.pop("source")]
     batch["t"] = [element_ids[actor] for actor in batch.pop("target")]
@@ -289,7 +300,7 @@ def load_graph(
     started = time.perf_counter()
     ensure_schema(driver, database)
     actor_jobs = [
-        (frozenset[int](), (actor_merge(kind), chunk))
+        (frozenset[int](), (actor_merge(kind, _ACTORS_RETURNING_ELEMENT_IDS), chunk))
         for kind, chunk in actor_chunks(graph, batch_size)
     ]
     relation_jobs = [
@@ -311,7 +322,7 @@ def load_graph(
         # Every actor batch has committed: element_ids is complete and no longer changes.
         batch = _relation_batch(job.relations, tally.element_ids)
         evidence = len(batch["evidence_keys"])
-        counters = _in_transaction(session, lambda tx: _write_batch(tx, query, batch), tally)
+        counters = _in_transaction(session, lambda tx: _write_columns(tx, query, batch), tally)
         tally.add(counters, evidence)
 
     with _gc_paused():

@@ -1,8 +1,8 @@
 """Graph -> the parameter values of the merge templates, and Neo4j records -> Graph.
 
 Actors go as ``$rows``, one map per actor. graph.cypher writes relations as ``$rows`` too,
-one map per relation; the loader sends the same values as ``$batch`` columns (flat lists,
-cheaper to build and send). Rows are cut from the columns, so both carry the same evidence.
+one map per relation; the loader sends the same values as columns (flat lists, one query
+parameter each, cheaper to build and send). Rows are cut from the columns, so both carry the same evidence.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _actor_row(actor: Actor) -> Row:
 
 
 def relation_columns(relations: Iterable[Relation]) -> Columns:
-    """A batch of relations as flat columns, the loader's ``$batch`` parameter.
+    """A batch of relations as flat columns, the loader's query parameters.
 
     ``source`` and ``target`` have one entry per relation, the evidence columns (the keys
     of EVIDENCE_FIELDS, plus ``evidence_keys``) one per piece of evidence; relation ``i``

@@ -72,9 +72,9 @@ def _fill(template: str, marker: str, value: str) -> str:
     return template.replace(marker, f"`{value}`")
 
 
-def actor_merge(kind: ActorKind) -> str:
-    """Batched MERGE of actors of one kind (``UNWIND $rows``)."""
-    return _fill(statement("merge_actors"), "__KIND__", ActorKind(kind).value)
+def actor_merge(kind: ActorKind, template: str = "merge_actors") -> str:
+    """Batched MERGE of actors of one kind (``UNWIND $rows``), or another kind template."""
+    return _fill(statement(template), "__KIND__", ActorKind(kind).value)
 
 
 def relation_merge(rel_type: RelationType, template: str = "merge_relations") -> str:

@@ -9,11 +9,11 @@ import pytest
 from neo4j import Driver
 from neo4j_graphs import ALAND, BORDURIA, S, actor, ev, hostile_graph, politics_graph, rel
 
-from graphkit.models import ActorKind, Graph
+from graphkit.models import ActorKind, Graph, RelationType
 from graphkit.neo4j.connection import Settings
 from graphkit.neo4j.loader import Counts, count_graph, fetch_graph, load_graph
-from graphkit.neo4j.rows import sorted_graph
-from graphkit.neo4j.templates import statement
+from graphkit.neo4j.rows import relation_columns, sorted_graph
+from graphkit.neo4j.templates import relation_merge, statement
 
 pytestmark = pytest.mark.neo4j
 
@@ -215,3 +215,23 @@ def test_a_real_deadlock_between_writers_is_retried_at_once(
         "MATCH (n:Probe) RETURN collect(DISTINCT n.by) AS by", database_=settings.database
     ).records[0]["by"]
     assert len(owners) == 1  # one transaction's writes, then the other's: never a mix
+
+
+def _operators(plan: dict[str, Any]) -> list[str]:
+    children = [op for child in plan.get("children", []) for op in _operators(child)]
+    return [str(plan["operatorType"]).split("@")[0], *children]
+
+
+def test_loader_relation_template_streams_its_rows(clean_db: Driver, settings: Settings) -> None:
+    # An Eager step would build and buffer every row of a batch before the first write (see
+    # merge_relations_by_element_id.cypher); the planner adds one for innocent-looking
+    # changes, such as reading the columns as $batch.quotes or a second WITH.
+    query = relation_merge(RelationType.SUPPORTS, "merge_relations_by_element_id")
+    columns: dict[str, list[Any]] = {name: [] for name in relation_columns([])}
+    columns["s"], columns["t"] = columns.pop("source"), columns.pop("target")
+    with clean_db.session(database=settings.database) as session:
+        plan = session.run("EXPLAIN " + query, columns).consume().plan
+    assert plan is not None
+    operators = _operators(plan)
+    assert "LockingMerge" in operators and "NodeByElementIdSeek" in operators
+    assert "Eager" not in operators
