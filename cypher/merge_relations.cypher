@@ -2,8 +2,10 @@
 // {evidence_keys, quotes, articles, parts, starts, ends, dates, sources, rules, confidences,
 // triggers, count}}]: evidence as parallel lists, since Neo4j properties cannot hold maps.
 // __TYPE__ is replaced by a backtick-quoted RelationType value (never user text).
-// A new relationship takes all its evidence in one map write: the fast path of a bulk load,
-// with no read of the relationship, so the planner needs no Eager step. On a known one, only
+// A new relationship takes all its evidence in one map write: the fast path of a bulk load.
+// (Reading `row.evidence` before a MERGE that writes a map makes the planner build and buffer
+// the whole batch first, an Eager step; the loader's form avoids it, see
+// merge_relations_by_element_id.cypher. graph.cypher's batches are small.) On a known one, only
 // evidence whose key (article, part, start, end) it does not have yet is appended, so
 // re-running a batch (after an interrupted load, or for a second corpus that repeats an
 // article) never duplicates a quote. `[fresh IN [...] | {...}][0]` binds the indexes of the
