@@ -14,8 +14,9 @@
 // top-level parameters and the evidence map as the subquery's only projection, rows stream
 // one at a time (EXPLAIN shows no Eager; tests/neo4j/test_neo4j_loader.py checks).
 // Everything from the MERGE to the subquery's end must stay identical to merge_relations.cypher
-// (tests/test_cypher_script.py checks it); graph.cypher keeps the Actor.id form, since element
-// ids only mean something inside one database.
+// (tests/test_cypher_script.py checks it), so the evidence update's `i` is its own list
+// comprehension variable, shadowing the row index. graph.cypher keeps the Actor.id form,
+// since element ids only mean something inside one database.
 UNWIND range(0, size($s) - 1) AS i
 MATCH (s:Actor) WHERE elementId(s) = $s[i]
 MATCH (t:Actor) WHERE elementId(t) = $t[i]

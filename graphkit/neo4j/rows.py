@@ -2,7 +2,8 @@
 
 Actors go as ``$rows``, one map per actor. graph.cypher writes relations as ``$rows`` too,
 one map per relation; the loader sends the same values as columns (flat lists, one query
-parameter each, cheaper to build and send). Rows are cut from the columns, so both carry the same evidence.
+parameter each, cheaper to build and send). Rows are cut from the columns, so both carry
+the same evidence.
 """
 
 from __future__ import annotations
