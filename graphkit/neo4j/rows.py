@@ -96,7 +96,7 @@ def relation_columns(relations: Iterable[Relation]) -> Columns:
         offsets.append(len(keys))
         seen: set[str] = set()
         for item in relation.evidence:
-            key = f"{item.article}#{item.part}:{item.start}:{item.end}"  # = evidence_key(item)
+            key = evidence_key(item)
             if key in seen:
                 continue  # the same sentence twice: one piece of evidence
             seen.add(key)

@@ -11,8 +11,8 @@ from neo4j_graphs import ALAND, BORDURIA, S, actor, ev, hostile_graph, politics_
 
 from graphkit.models import ActorKind, Graph, RelationType
 from graphkit.neo4j.connection import Settings
-from graphkit.neo4j.loader import Counts, count_graph, fetch_graph, load_graph
-from graphkit.neo4j.rows import relation_columns, sorted_graph
+from graphkit.neo4j.loader import Counts, _relation_batch, count_graph, fetch_graph, load_graph
+from graphkit.neo4j.rows import sorted_graph
 from graphkit.neo4j.templates import relation_merge, statement
 
 pytestmark = pytest.mark.neo4j
@@ -227,10 +227,8 @@ def test_loader_relation_template_streams_its_rows(clean_db: Driver, settings: S
     # merge_relations_by_element_id.cypher); the planner adds one for innocent-looking
     # changes, such as reading the columns as $batch.quotes or a second WITH.
     query = relation_merge(RelationType.SUPPORTS, "merge_relations_by_element_id")
-    columns: dict[str, list[Any]] = {name: [] for name in relation_columns([])}
-    columns["s"], columns["t"] = columns.pop("source"), columns.pop("target")
     with clean_db.session(database=settings.database) as session:
-        plan = session.run("EXPLAIN " + query, columns).consume().plan
+        plan = session.run("EXPLAIN " + query, _relation_batch([], {})).consume().plan
     assert plan is not None
     operators = _operators(plan)
     assert "LockingMerge" in operators and "NodeByElementIdSeek" in operators
