@@ -6,11 +6,12 @@
 Generates a deterministic graph (default 100,000 relationships over 10,000 actors, 1-3 pieces
 of evidence each), loads it with ``graphkit.neo4j.load_graph`` and times it; then times the
 naive loop (one auto-commit transaction per relationship, as a first attempt usually looks)
-on a sample and extrapolates its rate. Untimed full loads first warm the server's JIT compiler
-up: on a fresh JVM the server spent 23 s of CPU on the first load of 100,000 relationships,
-and its CPU per load kept falling until the sixth (~6 s). Then the two loaders alternate for
-five timed runs, and the medians are compared. The database is emptied before and after; with data already in it, the
-benchmark refuses to run unless given --clear.
+on a sample and extrapolates its rate. Untimed full loads first warm the server's JIT
+compiler up: on a fresh JVM the server spent 23 s of CPU on the first load of 100,000
+relationships, and its CPU per load kept falling until the sixth (~6 s). Then the two
+loaders alternate for five timed runs, and the medians are compared. The database is
+emptied before and after; with data already in it, the benchmark refuses to run unless
+given --clear.
 
 graphkit depends on ``neo4j-rust-ext`` (Bolt packing in Rust, same version as ``neo4j``);
 without it the driver packs in pure Python. The benchmark says which one it measured.

@@ -95,10 +95,8 @@ def _holders(ctx: RuleContext, doc_noun: Token) -> list[Mention]:
                 for p in c.children for m in ctx.actors_of(p)]  # fmt: skip
     if doc_noun.dep_ == "dobj" and head.lemma_ in ctx.lex.adhering_verbs:
         out += ctx.subjects(head)
-    if (
-        doc_noun.dep_ == "nsubjpass" and head.lemma_ in ctx.lex.authoring_verbs
-    ):  # "was read out by X"
-        out += _authors(ctx, head)
+    if doc_noun.dep_ == "nsubjpass" and head.lemma_ in ctx.lex.authoring_verbs:
+        out += _authors(ctx, head)  # "was read out by X"
     return out + _distributed_authors(ctx, doc_noun)
 
 
@@ -121,10 +119,8 @@ def _distributed_authors(ctx: RuleContext, doc_noun: Token) -> list[Mention]:
     for token in ctx.doc[doc_noun.i + 1 : doc_noun.sent.end]:
         if token.pos_ == "NOUN" and token.lemma_ in ctx.lex.documents:
             break
-        if (
-            token.lemma_ in ctx.lex.authoring_verbs
-        ):  # a "by" agent makes it a participle ("read out")
-            out += _authors(ctx, token)
+        if token.lemma_ in ctx.lex.authoring_verbs:
+            out += _authors(ctx, token)  # a "by" agent makes it a participle ("read out")
     return out
 
 

@@ -104,12 +104,21 @@ def evaluated_actors(ctx: RuleContext, start: int, end: int) -> list[tuple[Menti
                 if obj.dep_ == "dobj" and any(a.lower_ in lex.bad_adjectives for a in obj.children):
                     out.append((mention, head))
         # "X was irresponsible", "X's claims were groundless", "the remarks by X were absurd"
-        subject = token if token.dep_ == "nsubj" else None
-        if token.dep_ == "poss" or (token.dep_ == "pobj" and head.lower_ == "by"):
-            subject = head if token.dep_ == "poss" else head.head
+        subject = _judged_subject(token)
         if subject is not None and subject.dep_ == "nsubj" and _judged_bad(lex, subject.head):
             out.append((mention, subject.head))
     return out
+
+
+def _judged_subject(token: Token) -> Token | None:
+    """The phrase an actor stands for: itself, what it owns, or what it is the author of."""
+    if token.dep_ == "nsubj":
+        return token  # "X was irresponsible"
+    if token.dep_ == "poss":
+        return token.head  # "X's claims were groundless"
+    if token.dep_ == "pobj" and token.head.lower_ == "by":
+        return token.head.head  # "the remarks by X were absurd"
+    return None
 
 
 def _judged_bad(lex: Lexicon, copula: Token) -> bool:
