@@ -20,8 +20,9 @@ from graphkit.models import (
     best_per_sentence,
 )
 from graphkit.nlp import build_pipeline
-from graphkit.registry import Registry, load_registry
+from graphkit.registry import Registry, RegistryEntry, load_registry
 from graphkit.relations import RULE_CONFIDENCE, extract_relations
+from graphkit.rules.author import publisher_entry
 
 __all__ = ["ArticleExtraction", "Extractor", "assemble_graph"]
 
@@ -49,6 +50,13 @@ class Extractor:
     def __init__(self, model: str | None = None, actor_files: Sequence[str] = ()) -> None:
         self.registry: Registry = load_registry(tuple(actor_files))
         self.nlp = build_pipeline(self.registry, model)
+        self._publishers: dict[str | None, RegistryEntry | None] = {}
+
+    def publisher(self, source: str | None) -> RegistryEntry | None:
+        """The registry actor an article's publisher names (cached: few publishers)."""
+        if source not in self._publishers:
+            self._publishers[source] = publisher_entry(self.nlp, self.registry, source)
+        return self._publishers[source]
 
     def extract(self, article: Article, doc: Doc | None = None) -> ArticleExtraction:
         if doc is None:
@@ -57,7 +65,9 @@ class Extractor:
         mentions = find_mentions(doc, table)
         mentions += resolve_references(doc, mentions, table)
         result = ArticleExtraction(article)
-        for candidate in extract_relations(doc, mentions, table):
+        publisher = self.publisher(article.source)
+        author = table.from_entry(publisher) if publisher is not None else None
+        for candidate in extract_relations(doc, mentions, table, author):
             start, end = _trimmed(
                 article.text, candidate.sentence.start_char, candidate.sentence.end_char
             )

@@ -16,10 +16,17 @@ from spacy.tokens import Doc, Span, Token
 from graphkit.actors import ActorTable, Mention
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.attitudes import attitude_rules
+from graphkit.rules.author import author_mentions
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.documents import document_rules
 from graphkit.rules.nouns import noun_rules
-from graphkit.rules.quotes import attributed_quotes, first_person_mentions, quote_rules
+from graphkit.rules.quotes import (
+    attributed_quotes,
+    first_person_mentions,
+    quote_rules,
+    quote_spans,
+)
+from graphkit.rules.statements import PRESUPPOSED_RULES, statement_rules
 from graphkit.rules.verbs import verb_rules
 
 __all__ = ["Candidate", "extract_relations"]
@@ -42,6 +49,12 @@ RULE_CONFIDENCE = {
     "label": 0.7,
     "reported-speech": 0.65,
     "critics-claim": 0.65,
+    "gratitude": 0.75,
+    "release-holder": 0.7,
+    "answered-request": 0.75,
+    "conditional-threat": 0.7,
+    "reported-demand": 0.7,
+    "protest-action": 0.7,
 }
 
 
@@ -63,12 +76,17 @@ _KIND_OK = {
 }
 
 
-def extract_relations(doc: Doc, mentions: list[Mention], table: ActorTable) -> list[Candidate]:
+def extract_relations(
+    doc: Doc, mentions: list[Mention], table: ActorTable, author: str | None = None
+) -> list[Candidate]:
     """Every relation the rules find in the doc: token rules in token order, then the
-    document-level rules (stance inheritance, quotes, reported speech)."""
+    document-level rules (stance inheritance, quotes, reported speech). ``author`` is the
+    publisher's actor id: the "we" of a statement."""
     ctx = RuleContext(doc, mentions, table)
     quotes = attributed_quotes(ctx)  # speakers are outside quotes: found once, used twice
     for mention in first_person_mentions(ctx, quotes):
+        ctx.add_mention(mention)
+    for mention in author_mentions(ctx, author, quote_spans(doc)):
         ctx.add_mention(mention)
     found: list[Candidate] = []
     for finding in chain(_token_rules(ctx), document_rules(ctx), quote_rules(ctx, quotes)):
@@ -83,11 +101,14 @@ def _token_rules(ctx: RuleContext) -> Iterator[Found]:
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from noun_rules(ctx, token)
         yield from attitude_rules(ctx, token)
+        yield from statement_rules(ctx, token)
 
 
 def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: RelationType,
           agents: list[Mention], patients: list[Mention], token: Token) -> None:  # fmt: skip
-    if not agents or not patients or ctx.blocked(token):
+    if not agents or not patients:
+        return
+    if rule not in PRESUPPOSED_RULES and ctx.blocked(token):
         return
     sources_ok, targets_ok = _KIND_OK.get(rel_type, (None, None))
     for agent in agents:

@@ -164,15 +164,20 @@ class RuleContext:
                     for p in a.children if p.dep_ == "pobj" for m in self.actors_of(p)]  # fmt: skip
         if out:
             return out
-        # "China's Uyghur policies": the possessor owns them, the compound is their topic
+        # "China's Uyghur policies": the possessor owns them, the compound is their topic;
+        # a state in a name ("the Barbados Agreement") owns nothing
         for dep in ("poss", "compound"):
+            if dep == "compound" and token.pos_ == "PROPN":
+                continue
             out = [
                 self.by_token[c.i] for c in token.children if c.dep_ == dep and c.i in self.by_token
             ]
             if out:
                 return out
+        # "the detention of X": X suffers the act, it does not own it
+        suffered = self.lex.nouns.get(token.lemma_) is RelationType.DETAINS
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ == "of" and not suffered:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         out += self.owner_of(pobj)

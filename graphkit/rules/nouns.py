@@ -34,6 +34,8 @@ def noun_agents(ctx: RuleContext, noun: Token) -> list[Mention]:
     agents += ctx.leaders_of(noun)
     if agents:
         return agents
+    if noun.dep_ != "dobj" and any(c.dep_ == "poss" for c in noun.children):
+        return []  # "since its attack on X": an unresolved owner is still the owner
     governor = noun.head
     if noun.dep_ == "pobj" and governor.dep_ == "prep":
         governor = governor.head

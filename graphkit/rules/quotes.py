@@ -31,7 +31,7 @@ _MARKS = re.compile(
 )
 
 
-def _quotes(doc: Doc) -> list[tuple[int, int]]:
+def quote_spans(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = None
     for found in _MARKS.finditer(doc.text):  # a text scan: most tokens are not quote marks
@@ -134,7 +134,7 @@ def attributed_quotes(ctx: RuleContext) -> list[SpokenQuote]:
     """Every quote with a speaker; a speakerless quote right after one continues it."""
     found: list[SpokenQuote] = []
     previous: SpokenQuote | None = None
-    for start, end in _quotes(ctx.doc):
+    for start, end in quote_spans(ctx.doc):
         speakers = _speaker(ctx, start, end)
         if not speakers and previous is not None and _continues(ctx.doc, previous[1], start):
             speakers = previous[2]

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from graphkit.models import RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.repairs import infinitive_subjects
+from graphkit.rules.statements import load_statement_lexicon
 
 __all__ = ["verb_rules"]
 
@@ -22,8 +23,12 @@ _VERDICT_DEPS = ("oprd", "ccomp", "acomp", "xcomp", "advcl", "dobj")
 
 
 def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
+    requests = load_statement_lexicon().request_nouns
     if verb.lemma_ in ctx.lex.verdicts:
-        yield from _verdict(ctx, verb, ctx.lex.verdicts[verb.lemma_])
+        adjectives = ctx.lex.verdicts[verb.lemma_]
+        yield from _verdict(ctx, verb, adjectives)
+        if any(t.lower_ in adjectives for t in verb.subtree):
+            return  # "holds X personally responsible": a verdict, not a detention
     for rel_type, particles in ctx.lex.verbs.get(verb.lemma_, ()):
         abstract_ok = rel_type in (RelationType.SUPPORTS, RelationType.CONDEMNS)
         resolve = ctx.owner_of if abstract_ok else ctx.actors_of
@@ -57,6 +62,8 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
             objects = infinitive_subjects(verb)
         elif verb.lemma_ in ctx.lex.control:  # "urged X to ..." parsed as [X to ...]
             objects += infinitive_subjects(verb)
+        if rel_type is RelationType.CONDEMNS and any(o.lemma_ in requests for o in objects):
+            continue  # "A rejected B's demand": B lobbied A (statements.py); no condemnation
         patients = [m for o in objects for m in resolve(o)]
         controlled = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         rule = "control" if verb.lemma_ in ctx.lex.control and controlled else "verb-active"

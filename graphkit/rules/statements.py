@@ -1,0 +1,216 @@
+"""Statement rules: relations stated without a relation verb.
+
+- Gratitude: "we are grateful to X", "special thanks to X", "I appreciate X's leadership":
+  the grateful actor SUPPORTS X.
+- Release: "called on X to release Y", "X refused to free Y", "X released Y": whoever is
+  asked to release, or releases, someone holds them (X DETAINS Y), whatever is said of the
+  release itself, so negation and requests do not cancel it.
+- Answered requests: "A rejected B's demand", "A bowed to demands from B", "B issued an
+  ultimatum to A": B LOBBIES A, whether or not A gave in.
+- Conditional threats: "A threatened to quit the talks unless B withdrew": A LOBBIES B.
+- Reported obligations: "A said B must withdraw", "A demanded that B free the prisoners":
+  A LOBBIES B.
+- Protest actions: "A staged rallies against B's policies", "A began a hunger strike in
+  protest at B's decision": A CONDEMNS B.
+Word lists: graphkit/data/statements.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from graphkit.actors import Mention
+from graphkit.models import RelationType
+from graphkit.rules.context import Found, RuleContext, pobjs
+from graphkit.yamlfile import parse_yaml
+
+__all__ = ["PRESUPPOSED_RULES", "StatementLexicon", "load_statement_lexicon", "statement_rules"]
+
+S, C, L, D = (
+    RelationType.SUPPORTS,
+    RelationType.CONDEMNS,
+    RelationType.LOBBIES,
+    RelationType.DETAINS,
+)
+# Relations that hold whatever the clause says of the act: "refused to release Y" still
+# says Y is held; "rejected B's demand" still says B made it.
+PRESUPPOSED_RULES = frozenset({"release-holder", "answered-request"})
+_CLAUSES = ("ccomp", "xcomp", "advcl", "conj")
+
+
+@dataclass(frozen=True)
+class StatementLexicon:
+    grateful_adjectives: frozenset[str]
+    grateful_nouns: frozenset[str]
+    grateful_verbs: frozenset[str]
+    addressee: tuple[str, ...]
+    release_verbs: frozenset[str]
+    request_nouns: frozenset[str]
+    answers: frozenset[str]
+    threat_verbs: frozenset[str]
+    conditions: frozenset[str]
+    statement_verbs: frozenset[str]
+    statement_conditions: frozenset[str]
+    speech_verbs: frozenset[str]
+    obligation_modals: frozenset[str]
+    demand_verbs: frozenset[str]
+    protest_nouns: frozenset[str]
+    protest_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_statement_lexicon() -> StatementLexicon:
+    text = resources.files("graphkit").joinpath("data/statements.yaml").read_text("utf-8")
+    raw = parse_yaml(text)
+
+    def words(section: str, key: str) -> frozenset[str]:
+        return frozenset(raw[section].get(key) or ())
+
+    return StatementLexicon(
+        grateful_adjectives=words("gratitude", "adjectives"),
+        grateful_nouns=words("gratitude", "nouns"),
+        grateful_verbs=words("gratitude", "verbs"),
+        addressee=tuple(raw["gratitude"]["addressee"]),
+        release_verbs=words("release", "verbs"),
+        request_nouns=words("requests", "nouns"),
+        answers=words("requests", "answers"),
+        threat_verbs=words("threats", "verbs"),
+        conditions=words("threats", "conditions"),
+        statement_verbs=words("threats", "statement_verbs"),
+        statement_conditions=words("threats", "statement_conditions"),
+        speech_verbs=words("obligations", "speech_verbs"),
+        obligation_modals=words("obligations", "modals"),
+        demand_verbs=words("obligations", "demand_verbs"),
+        protest_nouns=words("protests", "nouns"),
+        protest_verbs=words("protests", "verbs"),
+    )
+
+
+def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
+    lex = load_statement_lexicon()
+    lemma, pos = token.lemma_, token.pos_
+    if pos == "ADJ" and token.lower_ in lex.grateful_adjectives:
+        addressees = _addressees(ctx, token, lex)
+        yield "gratitude", S, ctx.subjects(token.head), addressees, token
+    elif pos == "NOUN" and lemma in lex.grateful_nouns:
+        yield "gratitude", S, _holders(ctx, token), _addressees(ctx, token, lex), token
+    elif pos == "VERB" and lemma in lex.grateful_verbs:
+        owners = [m for o in token.children if o.dep_ == "dobj" for m in ctx.owner_of(o)]
+        yield "gratitude", S, ctx.subjects(token), owners, token
+    if pos == "VERB" and lemma in lex.release_verbs:
+        held = [m for o in token.children if o.dep_ == "dobj" for m in ctx.actors_of(o)]
+        if held:
+            yield "release-holder", D, _releasers(ctx, token, lex), held, token
+    if pos == "NOUN" and lemma in lex.request_nouns:
+        yield from _answered_request(ctx, token, lex)
+    if pos == "VERB" and lemma in lex.threat_verbs:
+        yield from _conditional_threat(ctx, token, lex.conditions)
+    elif pos == "VERB" and lemma in lex.statement_verbs:
+        yield from _conditional_threat(ctx, token, lex.statement_conditions)
+    if pos == "VERB" and (lemma in lex.speech_verbs or lemma in lex.demand_verbs):
+        yield from _obligation(ctx, token, lex)
+    if (pos == "NOUN" and lemma in lex.protest_nouns) or (
+        pos == "VERB" and lemma in lex.protest_verbs
+    ):
+        targets = [m for p in pobjs(token, ("against",)) for m in ctx.owner_of(p)]
+        for protest in pobjs(token, ("in",)):  # "in protest at / against / over B's ..."
+            if protest.lemma_ == "protest":
+                preps = ("against", "at", "over", "of")
+                targets += [m for p in pobjs(protest, preps) for m in ctx.owner_of(p)]
+        if targets:
+            holders = _holders(ctx, token) if pos == "NOUN" else ctx.subjects(token)
+            yield "protest-action", C, holders, targets, token
+
+
+def _holders(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """Who has a noun: its possessor, a named modifier, or the subject of its verb."""
+    from graphkit.rules.nouns import noun_agents  # nouns imports context: no cycle at use
+
+    return noun_agents(ctx, noun)
+
+
+def _addressees(ctx: RuleContext, word: Token, lex: StatementLexicon) -> list[Mention]:
+    found = [m for p in pobjs(word, lex.addressee) for m in ctx.owner_of(p)]
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in lex.addressee):
+        for conj in prep.conjuncts:  # "grateful to A ... and to B"
+            found += [m for p in conj.children if p.dep_ == "pobj" for m in ctx.owner_of(p)]
+    return found
+
+
+def _asked(ctx: RuleContext, request: Token) -> list[Mention]:
+    """The one a request verb or noun addresses: "called on X", "urged X", "appeal to X"."""
+    found = [m for c in request.children if c.dep_ in ("dobj", "dative")
+             for m in ctx.actors_of(c)]  # fmt: skip
+    found += [m for p in pobjs(request, ("on", "upon", "to")) for m in ctx.actors_of(p)]
+    return found
+
+
+def _releasers(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> list[Mention]:
+    """Who is asked to release, or releases: "urged X to free Y" -> X; "X freed Y" -> X."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return [] if ctx.is_passive(verb) else ctx.subjects(verb)
+    head = verb
+    while head.dep_ == "conj":  # "to release A as well as to free B"
+        head = head.head
+    if head.dep_ in ("xcomp", "ccomp", "advcl", "acl") and head.head is not head:
+        asked = _asked(ctx, head.head)
+        if asked:
+            return asked
+        if head.head.lemma_ in ctx.lex.requests or head.head.lemma_ in lex.request_nouns:
+            return []  # asked of nobody named: the asker does not hold anyone
+    return ctx.subjects(verb)
+
+
+def _answered_request(ctx: RuleContext, noun: Token, lex: StatementLexicon) -> Iterator[Found]:
+    requesters = [
+        ctx.by_token[c.i]
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod") and c.i in ctx.by_token
+    ]
+    requesters += [m for p in pobjs(noun, ("by", "from")) for m in ctx.owner_of(p)]
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    answered = noun.dep_ in ("dobj", "pobj", "nsubjpass") and governor.lemma_ in lex.answers
+    if answered and requesters:
+        asked = ctx.subjects(governor)
+        yield "answered-request", L, requesters, asked, noun
+    elif not requesters and noun.dep_ == "dobj" and governor.pos_ == "VERB":
+        # "B issued an ultimatum to A" / "B sent a request to A"
+        asked = [m for p in pobjs(noun, ("to",)) + pobjs(governor, ("to",))
+                 for m in ctx.actors_of(p)]  # fmt: skip
+        if asked and governor.lemma_ not in lex.answers:
+            yield "answered-request", L, ctx.subjects(governor), asked, noun
+
+
+def _conditions(ctx: RuleContext, clause: Token, marks: frozenset[str]) -> list[Mention]:
+    """Subjects of "unless B ..." / "if B ..." clauses below ``clause``."""
+    found: list[Mention] = []
+    for token in clause.subtree:
+        if token.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in marks for m in token.children
+        ):
+            found += [m for s in token.children if s.dep_ == "nsubj" for m in ctx.actors_of(s)]
+    return found
+
+
+def _conditional_threat(ctx: RuleContext, verb: Token, marks: frozenset[str]) -> Iterator[Found]:
+    speakers = ctx.subjects(verb)
+    for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+        yield "conditional-threat", L, speakers, _conditions(ctx, clause, marks), verb
+
+
+def _obligation(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> Iterator[Found]:
+    speakers = ctx.subjects(verb)
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if any(c.dep_ == "nsubjpass" for c in clause.children):
+            continue  # "B must be punished" judges B, it asks nothing of B
+        modal = any(c.dep_ == "aux" and c.lower_ in lex.obligation_modals for c in clause.children)
+        if modal or verb.lemma_ in lex.demand_verbs:
+            # a named subject: "it should ..." in a quote is too often the speaker's own side
+            obliged = [m for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
+                       for m in ctx.actors_of(s)]  # fmt: skip
+            yield "reported-demand", L, speakers, obliged, verb
