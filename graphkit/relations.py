@@ -26,7 +26,7 @@ from graphkit.rules.quotes import (
     quote_rules,
     quote_spans,
 )
-from graphkit.rules.statements import PRESUPPOSED_RULES, statement_rules
+from graphkit.rules.statements import PRESUPPOSED_RULES, release_requests, statement_rules
 from graphkit.rules.verbs import verb_rules
 
 __all__ = ["Candidate", "extract_relations"]
@@ -55,6 +55,8 @@ RULE_CONFIDENCE = {
     "conditional-threat": 0.7,
     "reported-demand": 0.7,
     "protest-action": 0.7,
+    "asked-for": 0.75,
+    "release-request": 0.65,
 }
 
 
@@ -90,6 +92,12 @@ def extract_relations(
         ctx.add_mention(mention)
     found: list[Candidate] = []
     for finding in chain(_token_rules(ctx), document_rules(ctx), quote_rules(ctx, quotes)):
+        _emit(ctx, found, *finding)
+    held_by: dict[str, list[str]] = {}
+    for candidate in found:
+        if candidate.type is RelationType.DETAINS:
+            held_by.setdefault(candidate.target, []).append(candidate.source)
+    for finding in release_requests(ctx, held_by):
         _emit(ctx, found, *finding)
     return found
 

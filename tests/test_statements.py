@@ -95,13 +95,32 @@ PATTERNS = [
         ("Human Rights Watch", "LOBBIES", "Brazil"),
     ),
     ("Farmers staged a rally against Canada's trade policy.", None),
+    ("Students held demonstrations against Chile's education reform.", None),
+    ("Mexico called for Honduras to free the journalists.", ("Mexico", "LOBBIES", "Honduras")),
+    (
+        "Mexico called for Honduras to free Gustavo Castro.",
+        ("Honduras", "DETAINS", "Gustavo Castro"),
+    ),
+    ("Bolivian miners demanded the resignation of Evo Morales.", None),
+    ("Estonia sought military aid from Finland.", ("Estonia", "LOBBIES", "Finland")),
+    ("Chile demanded the removal of Peru's ambassador.", ("Chile", "LOBBIES", "Peru")),
+    (
+        "Activists from Amnesty International staged rallies against Qatar.",
+        ("Amnesty International", "CONDEMNS", "Qatar"),
+    ),
+    (
+        "Sweden strongly condemned the sale of drones by Iran to Russia.",
+        ("Sweden", "CONDEMNS", "Iran"),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), PATTERNS)
 def test_statement_pattern(ex: Extractor, text: str, expected: tuple[str, str, str] | None) -> None:
     got = triples(ex, text)
-    if expected is not None:
+    if expected is not None and expected[2] is None:  # any target of that type
+        assert any(t[:2] == expected[:2] for t in got)
+    elif expected is not None:
         assert expected in got
 
 
@@ -119,6 +138,10 @@ NEGATIVES = [
     ("Kenya said Somalia must be punished.", ("Kenya", "LOBBIES", "Somalia")),
     # gratitude negated
     ("Chile is not grateful to Uruguay.", ("Chile", "SUPPORTS", "Uruguay")),
+    # students from a state are not the state
+    ("Students from Chile staged rallies against Peru.", ("Chile", "CONDEMNS", "Peru")),
+    # asking for something from nobody named lobbies nobody
+    ("Estonia sought military aid.", ("Estonia", "LOBBIES", "Finland")),
     # a verdict is not a detention
     ("Canada holds Iran responsible for the crash.", ("Canada", "DETAINS", "Iran")),
     # a state in a document's name is not supported
@@ -132,6 +155,18 @@ NEGATIVES = [
 @pytest.mark.parametrize(("text", "absent"), NEGATIVES)
 def test_statement_negative(ex: Extractor, text: str, absent: tuple[str, str, str]) -> None:
     assert absent not in triples(ex, text)
+
+
+def test_call_for_release_lobbies_the_holder_the_document_names(ex: Extractor) -> None:
+    text = (
+        "Ahmadreza Djalali has been held by Iran since 2016. "
+        "Belgium called for his immediate release on Monday."
+    )
+    got = triples(ex, text)
+    assert ("Iran", "DETAINS", "Ahmadreza Djalali") in got
+    assert ("Belgium", "LOBBIES", "Iran") in got
+    # no holder named in the document: nobody is lobbied
+    assert triples(ex, "Belgium called for the release of Ahmadreza Djalali.") == set()
 
 
 def test_presupposed_rules_name_themselves(ex: Extractor) -> None:

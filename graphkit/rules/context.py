@@ -47,6 +47,9 @@ class RuleContext:
         self.table = table
         self.lex: Lexicon = load_lexicon()
         self.phrases = load_actor_phrases()
+        from graphkit.rules.statements import load_statement_lexicon  # imports this module
+
+        self.affiliates = load_statement_lexicon().affiliates
         self.by_token: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
             for i in range(m.start, m.end):
@@ -113,6 +116,11 @@ class RuleContext:
     def _indirect(self, token: Token) -> list[Mention]:
         lowered = token.lower_
         children = list(token.children)
+        if lowered in self.affiliates:  # "activists from the Fatah party" -> the party
+            bodies = [m for p in pobjs(token, ("from", "of")) for m in self.actors_of(p, False)
+                      if self.table.kind(m.actor) is ActorKind.BODY]  # fmt: skip
+            if bodies:
+                return bodies
         if lowered in self.phrases.group_member_heads:  # "Uyghur students" -> the Uyghurs
             qualifiers = [self.by_token[c.i] for c in children
                           if c.dep_ in ("compound", "amod") and c.i in self.by_token]  # fmt: skip
@@ -162,6 +170,8 @@ class RuleContext:
         for participle in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"):
             out += [m for a in participle.children if a.dep_ == "agent"
                     for p in a.children if p.dep_ == "pobj" for m in self.actors_of(p)]  # fmt: skip
+        # "the provision of arms by X to Y": X owns the act
+        out += [m for p in pobjs(token, ("by",)) for m in self.actors_of(p)]
         if out:
             return out
         # "China's Uyghur policies": the possessor owns them, the compound is their topic;

@@ -29,7 +29,13 @@ from graphkit.models import RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.yamlfile import parse_yaml
 
-__all__ = ["PRESUPPOSED_RULES", "StatementLexicon", "load_statement_lexicon", "statement_rules"]
+__all__ = [
+    "PRESUPPOSED_RULES",
+    "StatementLexicon",
+    "load_statement_lexicon",
+    "release_requests",
+    "statement_rules",
+]
 
 S, C, L, D = (
     RelationType.SUPPORTS,
@@ -61,6 +67,11 @@ class StatementLexicon:
     demand_verbs: frozenset[str]
     protest_nouns: frozenset[str]
     protest_verbs: frozenset[str]
+    affiliates: frozenset[str]
+    asking_verbs: frozenset[str]
+    ousting: frozenset[str]
+    release_nouns: frozenset[str]
+    release_requests: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +99,11 @@ def load_statement_lexicon() -> StatementLexicon:
         demand_verbs=words("obligations", "demand_verbs"),
         protest_nouns=words("protests", "nouns"),
         protest_verbs=words("protests", "verbs"),
+        affiliates=frozenset(raw["affiliates"]),
+        asking_verbs=words("asked_for", "verbs"),
+        ousting=words("asked_for", "ousting"),
+        release_nouns=words("release", "nouns"),
+        release_requests=words("release", "request_verbs") | words("release", "request_nouns"),
     )
 
 
@@ -108,6 +124,8 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
             yield "release-holder", D, _releasers(ctx, token, lex), held, token
     if pos == "NOUN" and lemma in lex.request_nouns:
         yield from _answered_request(ctx, token, lex)
+    if pos == "VERB" and lemma in lex.asking_verbs:
+        yield from _asked_for(ctx, token, lex)
     if pos == "VERB" and lemma in lex.threat_verbs:
         yield from _conditional_threat(ctx, token, lex.conditions)
     elif pos == "VERB" and lemma in lex.statement_verbs:
@@ -118,6 +136,8 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         pos == "VERB" and lemma in lex.protest_verbs
     ):
         targets = [m for p in pobjs(token, ("against",)) for m in ctx.owner_of(p)]
+        if pos == "NOUN" and token.dep_ == "dobj":  # "staged rallies ... against B"
+            targets += [m for p in pobjs(token.head, ("against",)) for m in ctx.owner_of(p)]
         for protest in pobjs(token, ("in",)):  # "in protest at / against / over B's ..."
             if protest.lemma_ == "protest":
                 preps = ("against", "at", "over", "of")
@@ -146,7 +166,7 @@ def _asked(ctx: RuleContext, request: Token) -> list[Mention]:
     """The one a request verb or noun addresses: "called on X", "urged X", "appeal to X"."""
     found = [m for c in request.children if c.dep_ in ("dobj", "dative")
              for m in ctx.actors_of(c)]  # fmt: skip
-    found += [m for p in pobjs(request, ("on", "upon", "to")) for m in ctx.actors_of(p)]
+    found += [m for p in pobjs(request, ("on", "upon", "to", "for")) for m in ctx.actors_of(p)]
     return found
 
 
@@ -164,6 +184,46 @@ def _releasers(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> list[Men
         if head.head.lemma_ in ctx.lex.requests or head.head.lemma_ in lex.request_nouns:
             return []  # asked of nobody named: the asker does not hold anyone
     return ctx.subjects(verb)
+
+
+def _asked_for(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> Iterator[Found]:
+    """ "A called for B to ...", "A demanded B's resignation", "A sought aid from B"."""
+    askers = ctx.subjects(verb)
+    infinitive = any(c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to"
+                     for a in c.children) for c in verb.children)  # fmt: skip
+    if infinitive:  # "called for B to release ...": B is asked
+        asked = [m for p in pobjs(verb, ("for",)) for m in ctx.actors_of(p)]
+        for clause in verb.children:  # the parse variant [for B to release ...]
+            if clause.dep_ == "advcl" and any(m.lower_ == "for" for m in clause.children):
+                asked += [m for s in clause.children if s.dep_ == "nsubj"
+                          for m in ctx.actors_of(s)]  # fmt: skip
+        yield "asked-for", L, askers, asked, verb
+    things = [c for c in verb.children if c.dep_ == "dobj"] + pobjs(verb, ("for",))
+    asked = []
+    for thing in things:
+        if thing.lemma_ in lex.ousting:
+            asked += ctx.owner_of(thing)
+        asked += [m for p in pobjs(thing, ("from",)) for m in ctx.actors_of(p)]
+    asked += [m for p in pobjs(verb, ("from",)) for m in ctx.actors_of(p)]
+    yield "asked-for", L, askers, asked, verb
+
+
+def release_requests(ctx: RuleContext, held_by: dict[str, list[str]]) -> Iterator[Found]:
+    """ "We call for Y's release": whoever the document says holds Y is lobbied."""
+    lex = load_statement_lexicon()
+    for noun in ctx.doc:
+        if noun.pos_ != "NOUN" or noun.lemma_ not in lex.release_nouns:
+            continue
+        held = [c for c in noun.children if c.dep_ == "poss"] + pobjs(noun, ("of",))
+        holders = sorted(
+            {h for t in held for m in ctx.actors_of(t) for h in held_by.get(m.actor, ())}
+        )
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if not holders or governor.lemma_ not in lex.release_requests:
+            continue
+        askers = ctx.subjects(governor) if governor.pos_ == "VERB" else _holders(ctx, governor)
+        lobbied = [Mention(noun.i, noun.i + 1, h, "holder") for h in holders]
+        yield "release-request", L, askers, lobbied, noun
 
 
 def _answered_request(ctx: RuleContext, noun: Token, lex: StatementLexicon) -> Iterator[Found]:
@@ -208,9 +268,13 @@ def _obligation(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> Iterato
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         if any(c.dep_ == "nsubjpass" for c in clause.children):
             continue  # "B must be punished" judges B, it asks nothing of B
+        if _conditions(ctx, clause, lex.conditions) or any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in lex.conditions for m in c.children)
+            for c in clause.children
+        ):
+            continue  # "if B wants ..., it should ...": advice on a condition
         modal = any(c.dep_ == "aux" and c.lower_ in lex.obligation_modals for c in clause.children)
         if modal or verb.lemma_ in lex.demand_verbs:
-            # a named subject: "it should ..." in a quote is too often the speaker's own side
-            obliged = [m for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"
-                       for m in ctx.actors_of(s)]  # fmt: skip
+            obliged = [m for s in clause.children if s.dep_ == "nsubj" for m in ctx.actors_of(s)]
             yield "reported-demand", L, speakers, obliged, verb
