@@ -57,6 +57,7 @@ RULE_CONFIDENCE = {
     "protest-action": 0.7,
     "asked-for": 0.75,
     "release-request": 0.65,
+    "cut-ties": 0.75,
 }
 
 

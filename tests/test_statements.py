@@ -94,14 +94,19 @@ PATTERNS = [
         "Human Rights Watch demanded that Brazil halt the logging.",
         ("Human Rights Watch", "LOBBIES", "Brazil"),
     ),
-    ("Farmers staged a rally against Canada's trade policy.", None),
-    ("Students held demonstrations against Chile's education reform.", None),
+    (
+        "Amnesty International staged a rally against Canada's trade policy.",
+        ("Amnesty International", "CONDEMNS", "Canada"),
+    ),
     ("Mexico called for Honduras to free the journalists.", ("Mexico", "LOBBIES", "Honduras")),
     (
         "Mexico called for Honduras to free Gustavo Castro.",
         ("Honduras", "DETAINS", "Gustavo Castro"),
     ),
-    ("Bolivian miners demanded the resignation of Evo Morales.", None),
+    (
+        "Human Rights Watch demanded the resignation of Evo Morales.",
+        ("Human Rights Watch", "LOBBIES", "Evo Morales"),
+    ),
     ("Estonia sought military aid from Finland.", ("Estonia", "LOBBIES", "Finland")),
     ("Chile demanded the removal of Peru's ambassador.", ("Chile", "LOBBIES", "Peru")),
     (
@@ -112,16 +117,27 @@ PATTERNS = [
         "Sweden strongly condemned the sale of drones by Iran to Russia.",
         ("Sweden", "CONDEMNS", "Iran"),
     ),
+    ("Canada suspended military aid to Niger after the coup.", ("Canada", "CONDEMNS", "Niger")),
+    ("Bahrain severed diplomatic ties with Qatar.", ("Bahrain", "CONDEMNS", "Qatar")),
+    ("Austria announced a suspension of flights to Belarus.", ("Austria", "CONDEMNS", "Belarus")),
+    (
+        "Amnesty International continued a vigil in protest of Bolivia's new law.",
+        ("Amnesty International", "CONDEMNS", "Bolivia"),
+    ),
+    (
+        "Human Rights Watch demanded an end to Argentina's austerity policy.",
+        ("Human Rights Watch", "LOBBIES", "Argentina"),
+    ),
+    (
+        "Greenland rejected Denmark's proposal for a new treaty.",
+        ("Denmark", "LOBBIES", "Greenland"),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), PATTERNS)
-def test_statement_pattern(ex: Extractor, text: str, expected: tuple[str, str, str] | None) -> None:
-    got = triples(ex, text)
-    if expected is not None and expected[2] is None:  # any target of that type
-        assert any(t[:2] == expected[:2] for t in got)
-    elif expected is not None:
-        assert expected in got
+def test_statement_pattern(ex: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(ex, text)
 
 
 NEGATIVES = [
@@ -138,6 +154,11 @@ NEGATIVES = [
     ("Kenya said Somalia must be punished.", ("Kenya", "LOBBIES", "Somalia")),
     # gratitude negated
     ("Chile is not grateful to Uruguay.", ("Chile", "SUPPORTS", "Uruguay")),
+    # turning down an offer condemns nobody and says nothing of lobbying
+    ("Fiji rejected an Australian offer to host the summit.", ("Fiji", "CONDEMNS", "Australia")),
+    ("Fiji rejected an Australian offer to host the summit.", ("Australia", "LOBBIES", "Fiji")),
+    # cutting something that is not a tie
+    ("Canada cut taxes for Niger's exporters.", ("Canada", "CONDEMNS", "Niger")),
     # students from a state are not the state
     ("Students from Chile staged rallies against Peru.", ("Chile", "CONDEMNS", "Peru")),
     # asking for something from nobody named lobbies nobody

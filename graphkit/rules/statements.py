@@ -72,6 +72,12 @@ class StatementLexicon:
     ousting: frozenset[str]
     release_nouns: frozenset[str]
     release_requests: frozenset[str]
+    offers: frozenset[str]
+    ending: frozenset[str]
+    cutting_verbs: frozenset[str]
+    cutting_nouns: frozenset[str]
+    ties: frozenset[str]
+    tie_preps: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +110,12 @@ def load_statement_lexicon() -> StatementLexicon:
         ousting=words("asked_for", "ousting"),
         release_nouns=words("release", "nouns"),
         release_requests=words("release", "request_verbs") | words("release", "request_nouns"),
+        offers=words("requests", "offers"),
+        ending=words("asked_for", "ending"),
+        cutting_verbs=words("cutting", "verbs"),
+        cutting_nouns=words("cutting", "nouns"),
+        ties=words("cutting", "ties"),
+        tie_preps=tuple(raw["cutting"]["preps"]),
     )
 
 
@@ -126,6 +138,19 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         yield from _answered_request(ctx, token, lex)
     if pos == "VERB" and lemma in lex.asking_verbs:
         yield from _asked_for(ctx, token, lex)
+    if (pos == "VERB" and lemma in lex.cutting_verbs) or (
+        pos == "NOUN" and lemma in lex.cutting_nouns
+    ):
+        yield from _cut_ties(ctx, token, lex)
+    if pos == "NOUN" and lemma == "protest" and token.head.lower_ == "in":
+        # "A continued a hunger strike in protest of B's refusal"
+        preps = ("against", "at", "over", "of")
+        targets = [m for p in pobjs(token, preps) for m in ctx.owner_of(p)]
+        attached = token.head.head
+        holders = (
+            ctx.subjects(attached) if attached.pos_ in ("VERB", "AUX") else _holders(ctx, attached)
+        )
+        yield "protest-action", C, holders, targets, token
     if pos == "VERB" and lemma in lex.threat_verbs:
         yield from _conditional_threat(ctx, token, lex.conditions)
     elif pos == "VERB" and lemma in lex.statement_verbs:
@@ -203,9 +228,26 @@ def _asked_for(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> Iterator
     for thing in things:
         if thing.lemma_ in lex.ousting:
             asked += ctx.owner_of(thing)
+        elif thing.lemma_ in lex.ending:  # "an end to B's policy"
+            asked += [m for p in pobjs(thing, ("to", "of")) for m in ctx.owner_of(p)]
         asked += [m for p in pobjs(thing, ("from",)) for m in ctx.actors_of(p)]
     asked += [m for p in pobjs(verb, ("from",)) for m in ctx.actors_of(p)]
     yield "asked-for", L, askers, asked, verb
+
+
+def _cut_ties(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator[Found]:
+    """ "A suspended aid to B", "A severed ties with B", "A's suspension of links with B"."""
+    if token.pos_ == "VERB":
+        ties = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        cutters = [] if ctx.is_passive(token) else ctx.subjects(token)
+    else:
+        ties = pobjs(token, ("of", "on"))
+        cutters = _holders(ctx, token)
+    ties = [t for t in ties if t.lemma_ in lex.ties or t.lower_ in lex.ties]
+    if not ties:
+        return
+    targets = [m for t in [token, *ties] for p in pobjs(t, lex.tie_preps) for m in ctx.actors_of(p)]
+    yield "cut-ties", C, cutters, targets, token
 
 
 def release_requests(ctx: RuleContext, held_by: dict[str, list[str]]) -> Iterator[Found]:

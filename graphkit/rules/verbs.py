@@ -23,7 +23,8 @@ _VERDICT_DEPS = ("oprd", "ccomp", "acomp", "xcomp", "advcl", "dobj")
 
 
 def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
-    requests = load_statement_lexicon().request_nouns
+    statements = load_statement_lexicon()
+    requests = statements.request_nouns | statements.offers
     if verb.lemma_ in ctx.lex.verdicts:
         adjectives = ctx.lex.verdicts[verb.lemma_]
         yield from _verdict(ctx, verb, adjectives)
@@ -63,7 +64,7 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
         elif verb.lemma_ in ctx.lex.control:  # "urged X to ..." parsed as [X to ...]
             objects += infinitive_subjects(verb)
         if rel_type is RelationType.CONDEMNS and any(o.lemma_ in requests for o in objects):
-            continue  # "A rejected B's demand": B lobbied A (statements.py); no condemnation
+            continue  # "A rejected B's demand / offer": no condemnation (see statements.py)
         patients = [m for o in objects for m in resolve(o)]
         controlled = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         rule = "control" if verb.lemma_ in ctx.lex.control and controlled else "verb-active"
