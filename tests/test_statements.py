@@ -129,8 +129,8 @@ PATTERNS = [
         ("Human Rights Watch", "LOBBIES", "Argentina"),
     ),
     (
-        "Greenland rejected Denmark's proposal for a new treaty.",
-        ("Denmark", "LOBBIES", "Greenland"),
+        "Egypt rejected Denmark's proposal for a new treaty.",
+        ("Denmark", "LOBBIES", "Egypt"),
     ),
 ]
 
