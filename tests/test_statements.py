@@ -154,6 +154,8 @@ NEGATIVES = [
     ("Kenya said Somalia must be punished.", ("Kenya", "LOBBIES", "Somalia")),
     # gratitude negated
     ("Chile is not grateful to Uruguay.", ("Chile", "SUPPORTS", "Uruguay")),
+    # voting against a resolution does not take its stance
+    ("Norway voted against a resolution condemning Syria.", ("Norway", "CONDEMNS", "Syria")),
     # turning down an offer condemns nobody and says nothing of lobbying
     ("Fiji rejected an Australian offer to host the summit.", ("Fiji", "CONDEMNS", "Australia")),
     ("Fiji rejected an Australian offer to host the summit.", ("Australia", "LOBBIES", "Fiji")),

@@ -241,15 +241,12 @@ class RuleContext:
                         if holder.lemma_ == "be"
                         else self.actors_of(holder)
                     )
-            if (
-                not found
-                and verb.dep_ == "acl"
-                and head.dep_ == "dobj"
-                and head.lemma_ in self.lex.documents
-            ):
-                return self.subjects(
-                    head.head, depth + 1
-                )  # "signed a letter urging X": the signers
+            if not found and verb.dep_ == "acl" and head.lemma_ in self.lex.documents:
+                # "signed a letter urging X" / "voted for a resolution condemning X"
+                if head.dep_ == "dobj":
+                    return self.subjects(head.head, depth + 1)
+                if head.dep_ == "pobj" and head.head.lower_ == "for":  # not "against"
+                    return self.subjects(head.head.head, depth + 1)
             return found
         return []
 
