@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from graphkit.actors import ActorTable, Mention
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.attitudes import attitude_rules
-from graphkit.rules.author import author_mentions
+from graphkit.rules.author import author_mentions, document_voice, voiced_judgements
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.documents import document_rules
 from graphkit.rules.nouns import noun_rules
@@ -58,6 +58,7 @@ RULE_CONFIDENCE = {
     "asked-for": 0.75,
     "release-request": 0.65,
     "cut-ties": 0.75,
+    "statement-evaluation": 0.6,
 }
 
 
@@ -89,10 +90,17 @@ def extract_relations(
     quotes = attributed_quotes(ctx)  # speakers are outside quotes: found once, used twice
     for mention in first_person_mentions(ctx, quotes):
         ctx.add_mention(mention)
-    for mention in author_mentions(ctx, author, quote_spans(doc)):
+    quoted = quote_spans(doc)
+    ctx.voice = document_voice(ctx, author)
+    for mention in author_mentions(ctx, ctx.voice[0] if ctx.voice else None, quoted):
         ctx.add_mention(mention)
     found: list[Candidate] = []
-    for finding in chain(_token_rules(ctx), document_rules(ctx), quote_rules(ctx, quotes)):
+    for finding in chain(
+        _token_rules(ctx),
+        document_rules(ctx),
+        quote_rules(ctx, quotes),
+        voiced_judgements(ctx, ctx.voice, quoted),
+    ):
         _emit(ctx, found, *finding)
     held_by: dict[str, list[str]] = {}
     for candidate in found:
@@ -124,6 +132,8 @@ def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: Relatio
         for patient in patients:
             if agent.actor == patient.actor:
                 continue
+            if agent.actor in ctx.voice and patient.actor in ctx.voice:
+                continue  # "we will work with our partners": co-authors, not a relation
             if sources_ok and ctx.table.kind(agent.actor) not in sources_ok:
                 continue
             if targets_ok and ctx.table.kind(patient.actor) not in targets_ok:

@@ -68,6 +68,40 @@ def test_first_person_in_a_quote_stays_the_speakers(ex: Extractor) -> None:
     assert ("Canada", "CONDEMNS", "Iran") not in got
 
 
+JOINT = (
+    "The following statement was released by the Governments of Chile, Peru and Colombia "
+    "on the talks in Quito.\n\nWe call on Venezuela to free Juan Perez. We are grateful to "
+    "Ecuador for hosting the talks, and we will work with our partners."
+)
+
+
+def test_joint_statement_speaks_for_every_author(ex: Extractor) -> None:
+    got = triples(ex, JOINT, "Government of Chile")
+    for author in ("Chile", "Peru", "Colombia"):
+        assert (author, "LOBBIES", "Venezuela") in got
+        assert (author, "SUPPORTS", "Ecuador") in got
+    # the place the statement is about is not an author, and co-authors are no relation
+    assert not any(s == "Ecuador" for s, _, _ in got)
+    assert not any(s in ("Chile", "Peru") and o in ("Chile", "Peru", "Colombia") for s, _, o in got)
+
+
+def test_opening_subject_list_is_the_voice_only_with_the_publisher(ex: Extractor) -> None:
+    text = "Chile, Peru and Colombia condemn the attacks.\n\nWe urge Venezuela to end them."
+    assert ("Peru", "LOBBIES", "Venezuela") in triples(ex, text, "Government of Chile")
+    # a report on others' joint statement: "we" stays the publisher
+    got = triples(ex, text, "Government of Canada")
+    assert ("Canada", "LOBBIES", "Venezuela") in got
+    assert ("Peru", "LOBBIES", "Venezuela") not in got
+
+
+def test_voiced_document_judgements_are_the_authors(ex: Extractor) -> None:
+    text = "We call on Russia to end the war. Russia's aggression has caused immense suffering."
+    assert ("Canada", "CONDEMNS", "Russia") in triples(ex, text, "Government of Canada")
+    # a report without a first-person voice judges nobody on the publisher's behalf
+    plain = "Russia's aggression has caused immense suffering."
+    assert triples(ex, plain, "Government of Canada") == set()
+
+
 # --- statement patterns --------------------------------------------------------------------
 PATTERNS = [
     ("Chile is grateful to Uruguay for its help.", ("Chile", "SUPPORTS", "Uruguay")),

@@ -50,6 +50,7 @@ class RuleContext:
         from graphkit.rules.statements import load_statement_lexicon  # imports this module
 
         self.affiliates = load_statement_lexicon().affiliates
+        self.voice: tuple[str, ...] = ()  # who "we" is outside quotes (rules/author.py)
         self.by_token: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
             for i in range(m.start, m.end):
@@ -77,6 +78,8 @@ class RuleContext:
             found.append(self._as_state_if_representative(direct, token))
             if direct.via == "speaker" and direct.state:  # "we" said by an ambassador
                 found.append(Mention(direct.start, direct.end, direct.state, "representative"))
+            if direct.via == "author":  # "we" of a joint statement: every author
+                found += [Mention(direct.start, direct.end, a, "author") for a in self.voice[1:]]
         else:
             found += self._indirect(token)
         if expand:
@@ -223,7 +226,7 @@ class RuleContext:
             if objects and head.lemma_ in self.lex.control:
                 return self.actors_of(objects[0])
             return self.subjects(head, depth + 1)
-        if verb.dep_ in ("conj", "advcl", "pcomp"):
+        if verb.dep_ in ("conj", "advcl", "pcomp", "acomp"):  # "we remain resolved to ..."
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("pobj", "prep") or (verb.dep_ == "dobj" and verb.pos_ == "NOUN"):
             # "expended energy in seeking to persuade X": climb to the clause's verb

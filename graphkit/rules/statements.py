@@ -181,6 +181,8 @@ def _holders(ctx: RuleContext, noun: Token) -> list[Mention]:
 
 def _addressees(ctx: RuleContext, word: Token, lex: StatementLexicon) -> list[Mention]:
     found = [m for p in pobjs(word, lex.addressee) for m in ctx.owner_of(p)]
+    if found:  # "grateful to our partners, including A and B": the parse hangs the list here
+        found += [m for p in pobjs(word, tuple(ctx.lex.member_markers)) for m in ctx.actors_of(p)]
     for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in lex.addressee):
         for conj in prep.conjuncts:  # "grateful to A ... and to B"
             found += [m for p in conj.children if p.dep_ == "pobj" for m in ctx.owner_of(p)]
