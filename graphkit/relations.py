@@ -59,6 +59,8 @@ RULE_CONFIDENCE = {
     "release-request": 0.65,
     "cut-ties": 0.75,
     "statement-evaluation": 0.6,
+    "held-state": 0.7,
+    "backed-by": 0.75,
 }
 
 

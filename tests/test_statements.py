@@ -166,6 +166,36 @@ PATTERNS = [
         "Egypt rejected Denmark's proposal for a new treaty.",
         ("Denmark", "LOBBIES", "Egypt"),
     ),
+    (
+        "The Kremlin said US and British forces must leave Syria.",
+        ("Russia", "LOBBIES", "United Kingdom"),
+    ),
+    (
+        "The Kremlin said US and British forces must leave Syria.",
+        ("Russia", "LOBBIES", "United States"),
+    ),
+    ("Iranian-backed Hezbollah fighters shelled the town.", ("Iran", "SUPPORTS", "Hezbollah")),
+    (
+        "Hundreds of Uyghurs rallied in Istanbul calling for independence from China.",
+        ("Uyghurs", "LOBBIES", "China"),
+    ),
+    (
+        "Iran expelled inspectors of the International Atomic Energy Agency.",
+        ("Iran", "CONDEMNS", "International Atomic Energy Agency"),
+    ),
+    (
+        "Canada remains deeply concerned about corruption and abuses in Zimbabwe.",
+        ("Canada", "CONDEMNS", "Zimbabwe"),
+    ),
+    (
+        "France noted with concern that the government of Mali continues to detain journalists.",
+        ("France", "CONDEMNS", "Mali"),
+    ),
+    ("Chile strongly objects to Peru's new border law.", ("Chile", "CONDEMNS", "Peru")),
+    (
+        "The European Union condemned the actions of the Lukashenko regime.",
+        ("European Union", "CONDEMNS", "Belarus"),
+    ),
 ]
 
 
@@ -188,6 +218,11 @@ NEGATIVES = [
     ("Kenya said Somalia must be punished.", ("Kenya", "LOBBIES", "Somalia")),
     # gratitude negated
     ("Chile is not grateful to Uruguay.", ("Chile", "SUPPORTS", "Uruguay")),
+    # the member states of a body are not the body
+    (
+        "Chile will work with all member states of the United Nations.",
+        ("Chile", "SUPPORTS", "United Nations"),
+    ),
     # voting against a resolution does not take its stance
     ("Norway voted against a resolution condemning Syria.", ("Norway", "CONDEMNS", "Syria")),
     # turning down an offer condemns nobody and says nothing of lobbying

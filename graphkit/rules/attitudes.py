@@ -56,12 +56,22 @@ def _targets(ctx: RuleContext, token: Token) -> list[Mention]:
     """What an attitude is about: "that Y failed ...", "about Y's conduct", "over Y"."""
     found: list[Mention] = []
     for clause in token.children:
-        if clause.dep_ in ("ccomp", "acl", "advcl") and clause.lemma_ in ctx.lex.bad_verbs:
+        if clause.dep_ in ("ccomp", "acl", "advcl") and _bad_clause(ctx, clause):
             found += [m for s in clause.children if s.dep_ == "nsubj" for m in ctx.actors_of(s)]
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children]
     for obj in pobjs(token, _ABOUT) + agents:  # "alarmed by Y's programme"
         found += _about(ctx, obj)
     return found
+
+
+def _bad_clause(ctx: RuleContext, clause: Token) -> bool:
+    """ "that Y failed ..." / "that Y continues to detain ...": Y does wrong."""
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+    return any(
+        v.lemma_ in ctx.lex.bad_verbs
+        or any(t is RelationType.DETAINS for t, _ in ctx.lex.verbs.get(v.lemma_, ()))
+        for v in verbs
+    )
 
 
 def _about(ctx: RuleContext, obj: Token) -> list[Mention]:
@@ -73,6 +83,8 @@ def _about(ctx: RuleContext, obj: Token) -> list[Mention]:
     rights = any(c.dep_ == "compound" and c.lemma_ == "right" for c in obj.children)
     if not found and (obj.lemma_ in ctx.lex.situations or rights):
         found = ctx.located_states(obj, ("in", "inside"))
+        for sibling in obj.conjuncts:  # "abuses, and corruption in Z": the place is shared
+            found = found or ctx.located_states(sibling, ("in", "inside"))
     for sibling in obj.children:
         if sibling.dep_ == "conj":
             found += _about(ctx, sibling)

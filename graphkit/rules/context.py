@@ -50,6 +50,7 @@ class RuleContext:
         from graphkit.rules.statements import load_statement_lexicon  # imports this module
 
         self.affiliates = load_statement_lexicon().affiliates
+        self.quantities = load_statement_lexicon().quantities
         self.voice: tuple[str, ...] = ()  # who "we" is outside quotes (rules/author.py)
         self.by_token: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
@@ -74,6 +75,9 @@ class RuleContext:
         """Actors a noun phrase headed by ``token`` denotes (members of lists included)."""
         found: list[Mention] = []
         direct = self.by_token.get(token.i)
+        if direct is not None and direct.via == "coref" and pobjs(token, ("of",)):
+            # "the government of Mali" names its state: no antecedent needed
+            direct = None
         if direct is not None:
             found.append(self._as_state_if_representative(direct, token))
             if direct.via == "speaker" and direct.state:  # "we" said by an ambassador
@@ -86,6 +90,8 @@ class RuleContext:
             for child in token.children:
                 if child.dep_ in ("conj", "appos"):
                     found += self.actors_of(child)
+                elif child.dep_ == "nmod" and child.i in self.by_token and direct is not None:
+                    found += self.actors_of(child)  # "US and British forces"
                 elif (child.dep_ == "prep" and child.lower_ in self.lex.member_markers) or (
                     child.dep_ == "amod" and child.lower_ in self.lex.member_markers
                 ):
@@ -119,11 +125,27 @@ class RuleContext:
     def _indirect(self, token: Token) -> list[Mention]:
         lowered = token.lower_
         children = list(token.children)
+        if lowered in self.phrases.government_heads:  # "the Maduro regime" -> Venezuela
+            leaders = [self.by_token[c.i] for c in children
+                       if c.dep_ in ("compound", "poss", "amod") and c.i in self.by_token]  # fmt: skip
+            states = [self.table.state_of(m.actor) for m in leaders
+                      if self.table.kind(m.actor) is ActorKind.PERSON]  # fmt: skip
+            if any(states):
+                return [Mention(token.i, token.i + 1, s, "government") for s in states if s]
+            # "the Government of Canada", "the authorities of Eritrea"
+            governed = [m for p in pobjs(token, ("of",)) for m in self.actors_of(p, False)
+                        if self.table.kind(m.actor) is ActorKind.STATE]  # fmt: skip
+            if governed:
+                return governed
         if lowered in self.affiliates:  # "activists from the Fatah party" -> the party
             bodies = [m for p in pobjs(token, ("from", "of")) for m in self.actors_of(p, False)
-                      if self.table.kind(m.actor) is ActorKind.BODY]  # fmt: skip
+                      if self.table.kind(m.actor) in (ActorKind.BODY, ActorKind.COMPANY)]  # fmt: skip
             if bodies:
                 return bodies
+        if lowered in self.quantities:  # "thousands of Iraqi Kurds" -> the Kurds
+            counted = [m for p in pobjs(token, ("of",)) for m in self.actors_of(p)]
+            if counted:
+                return counted
         if lowered in self.phrases.group_member_heads:  # "Uyghur students" -> the Uyghurs
             qualifiers = [self.by_token[c.i] for c in children
                           if c.dep_ in ("compound", "amod") and c.i in self.by_token]  # fmt: skip
@@ -140,7 +162,7 @@ class RuleContext:
                 if state:
                     return [Mention(owner.start, owner.end, state, "representative")]
         if lowered in self.lex.collective_heads:
-            if any(c.lemma_ == "member" for c in children):
+            if any(c.lower_ == "member" for c in children):
                 return []  # "UN member states": unnamed members, not the UN
             members = [c for c in children if c.dep_ in ("compound", "amod", "poss")]
             out = [self.by_token[c.i] for c in members if c.i in self.by_token]
@@ -168,6 +190,10 @@ class RuleContext:
         direct = self.actors_of(token)
         if direct:
             return direct
+        if token.lower_ in self.lex.collective_heads and any(
+            c.lower_ == "member" for c in token.children
+        ):
+            return []  # "the member states of the UN" own nothing of the UN's
         out: list[Mention] = []
         # "the sanctions imposed by the EU": the agent of a participle owns the thing
         for participle in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"):

@@ -68,6 +68,8 @@ class StatementLexicon:
     protest_nouns: frozenset[str]
     protest_verbs: frozenset[str]
     affiliates: frozenset[str]
+    quantities: frozenset[str]
+    backing: frozenset[str]
     asking_verbs: frozenset[str]
     ousting: frozenset[str]
     release_nouns: frozenset[str]
@@ -106,6 +108,8 @@ def load_statement_lexicon() -> StatementLexicon:
         protest_nouns=words("protests", "nouns"),
         protest_verbs=words("protests", "verbs"),
         affiliates=frozenset(raw["affiliates"]),
+        quantities=frozenset(raw["quantities"]),
+        backing=frozenset(raw["backing_participles"]),
         asking_verbs=words("asked_for", "verbs"),
         ousting=words("asked_for", "ousting"),
         release_nouns=words("release", "nouns"),
@@ -134,6 +138,19 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         held = [m for o in token.children if o.dep_ == "dobj" for m in ctx.actors_of(o)]
         if held:
             yield "release-holder", D, _releasers(ctx, token, lex), held, token
+    if token.tag_ == "VBN" and token.dep_ == "acomp" and _detaining(ctx, token):
+        # "many leaders remain unjustly detained in Nicaragua, including X"
+        agents = [m for p in pobjs(token, ("by",)) for m in ctx.actors_of(p)]
+        yield "held-state", D, agents or ctx.located_states(token), ctx.subjects(token), token
+    if token.tag_ == "VBN" and token.dep_ == "amod" and lemma in lex.backing:
+        # "the Syrian-backed militia": the modifier's actor backs the noun's
+        backers = [ctx.by_token[c.i] for c in token.children
+                   if c.dep_ in ("npadvmod", "compound", "nmod") and c.i in ctx.by_token]  # fmt: skip
+        backed = ctx.actors_of(token.head) or [
+            ctx.by_token[c.i] for c in token.head.children
+            if c.dep_ == "compound" and c.i in ctx.by_token
+        ]  # fmt: skip
+        yield "backed-by", S, backers, backed, token
     if pos == "NOUN" and lemma in lex.request_nouns:
         yield from _answered_request(ctx, token, lex)
     if pos == "VERB" and lemma in lex.asking_verbs:
@@ -170,6 +187,10 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         if targets:
             holders = _holders(ctx, token) if pos == "NOUN" else ctx.subjects(token)
             yield "protest-action", C, holders, targets, token
+
+
+def _detaining(ctx: RuleContext, verb: Token) -> bool:
+    return any(t is D for t, _ in ctx.lex.verbs.get(verb.lemma_, ()))
 
 
 def _holders(ctx: RuleContext, noun: Token) -> list[Mention]:
