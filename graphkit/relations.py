@@ -125,9 +125,13 @@ def _token_rules(ctx: RuleContext) -> Iterator[Found]:
 
 def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: RelationType,
           agents: list[Mention], patients: list[Mention], token: Token) -> None:  # fmt: skip
-    if not agents or not patients:
+    if not agents:
         return
     if rule not in PRESUPPOSED_RULES and ctx.blocked(token):
+        return
+    if not patients:
+        if rel_type is RelationType.DETAINS:  # "X's detention of local staff": X holds people
+            ctx.detainers.update(a.actor for a in agents)
         return
     sources_ok, targets_ok = _KIND_OK.get(rel_type, (None, None))
     for agent in agents:

@@ -261,6 +261,19 @@ def test_call_for_release_lobbies_the_holder_the_document_names(ex: Extractor) -
     assert triples(ex, "Belgium called for the release of Ahmadreza Djalali.") == set()
 
 
+def test_call_for_release_of_unnamed_people_lobbies_the_documents_jailers(ex: Extractor) -> None:
+    text = (
+        "Canada condemns Iran's detention of foreign aid workers. "
+        "We call for the immediate release of the aid workers."
+    )
+    got = triples(ex, text, "Government of Canada")
+    assert ("Canada", "LOBBIES", "Iran") in got
+    # nobody in the document holds anyone: nobody is lobbied
+    assert (
+        triples(ex, "We call for the release of the aid workers.", "Government of Canada") == set()
+    )
+
+
 def test_presupposed_rules_name_themselves(ex: Extractor) -> None:
     result = ex.extract(Article(id="t", text="Sweden urged Iran to release Ahmadreza Djalali."))
     rules = {e.rule for items in result.evidence.values() for e in items}

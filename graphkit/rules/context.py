@@ -52,6 +52,7 @@ class RuleContext:
         self.affiliates = load_statement_lexicon().affiliates
         self.quantities = load_statement_lexicon().quantities
         self.voice: tuple[str, ...] = ()  # who "we" is outside quotes (rules/author.py)
+        self.detainers: set[str] = set()  # who holds people the document does not name
         self.by_token: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
             for i in range(m.start, m.end):

@@ -64,8 +64,9 @@ def _detention_agents_patients(
     ctx: RuleContext, noun: Token
 ) -> tuple[list[Mention], list[Mention]]:
     """ "China's detention of X" / "the arrest of X by Y" / "his arrest at Casablanca airport"."""
-    patients = [m for p in pobjs(noun, ("of",)) for m in ctx.actors_of(p)]
-    if patients:
+    held = pobjs(noun, ("of",))
+    patients = [m for p in held for m in ctx.actors_of(p)]
+    if held:  # "X's detention of local staff": X holds them, named or not
         return noun_agents(ctx, noun) or ctx.located_states(noun), patients
     possessors = [c for c in noun.children if c.dep_ == "poss" and c.i in ctx.by_token]
     victims = {ActorKind.PERSON, ActorKind.GROUP}

@@ -274,15 +274,17 @@ def _cut_ties(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator
 
 
 def release_requests(ctx: RuleContext, held_by: dict[str, list[str]]) -> Iterator[Found]:
-    """ "We call for Y's release": whoever the document says holds Y is lobbied."""
+    """ "We call for Y's release": whoever the document says holds Y is lobbied; "the
+    release of the staff" (no actor) lobbies whoever the document says holds people."""
     lex = load_statement_lexicon()
     for noun in ctx.doc:
         if noun.pos_ != "NOUN" or noun.lemma_ not in lex.release_nouns:
             continue
         held = [c for c in noun.children if c.dep_ == "poss"] + pobjs(noun, ("of",))
-        holders = sorted(
-            {h for t in held for m in ctx.actors_of(t) for h in held_by.get(m.actor, ())}
-        )
+        named = [m for t in held for m in ctx.actors_of(t)]
+        holders = sorted({h for m in named for h in held_by.get(m.actor, ())})
+        if held and not named:  # "the release of all political prisoners": the document's
+            holders = sorted(ctx.detainers)  # jailers hold them
         governor = noun.head.head if noun.dep_ == "pobj" else noun.head
         if not holders or governor.lemma_ not in lex.release_requests:
             continue
