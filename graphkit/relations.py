@@ -61,6 +61,8 @@ RULE_CONFIDENCE = {
     "statement-evaluation": 0.6,
     "held-state": 0.7,
     "backed-by": 0.75,
+    "in-custody": 0.7,
+    "allegation": 0.7,
 }
 
 

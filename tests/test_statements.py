@@ -196,6 +196,25 @@ PATTERNS = [
         "The European Union condemned the actions of the Lukashenko regime.",
         ("European Union", "CONDEMNS", "Belarus"),
     ),
+    ("Two Kurdish activists died while in Turkish police custody.", ("Turkey", "DETAINS", "Kurds")),
+    (
+        "Uyghur riots against Chinese police policies are continuing.",
+        ("Uyghurs", "CONDEMNS", "China"),
+    ),
+    (
+        "Kenya's president refused to resign despite growing pressure by Amnesty International.",
+        ("Amnesty International", "LOBBIES", "Kenya"),
+    ),
+    (
+        "U.S. officials alleged that North Korea had resumed its nuclear program.",
+        ("United States", "CONDEMNS", "North Korea"),
+    ),
+    ("Japan said it would impose sanctions on Russia.", ("Japan", "CONDEMNS", "Russia")),
+    ("Canada announced it would suspend military aid to Niger.", ("Canada", "CONDEMNS", "Niger")),
+    (
+        "Human Rights Watch began a hunger strike to demand the resignation of Evo Morales.",
+        ("Human Rights Watch", "LOBBIES", "Evo Morales"),
+    ),
 ]
 
 

@@ -214,6 +214,12 @@ class RuleContext:
             ]
             if out:
                 return out
+        # "Israeli military policies": a state's organ owns the act (a bare demonym does not:
+        # "Palestinian" names a people as often as an authority)
+        out = [self.by_token[c.i] for c in token.children if c.dep_ == "amod"
+               and c.i in self.by_token and self.by_token[c.i].via == "government"]  # fmt: skip
+        if out:
+            return out
         # "the detention of X": X suffers the act, it does not own it
         suffered = self.lex.nouns.get(token.lemma_) is RelationType.DETAINS
         for child in token.children:
@@ -271,6 +277,10 @@ class RuleContext:
                         if holder.lemma_ == "be"
                         else self.actors_of(holder)
                     )
+            purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            if not found and verb.dep_ == "acl" and purpose and head.dep_ == "dobj":
+                # "X began a hunger strike to demand Y": X does what the act is for
+                return self.subjects(head.head, depth + 1)
             if not found and verb.dep_ == "acl" and head.lemma_ in self.lex.documents:
                 # "signed a letter urging X" / "voted for a resolution condemning X"
                 if head.dep_ == "dobj":
@@ -295,7 +305,8 @@ class RuleContext:
             for child in token.children:
                 if child.dep_ == "neg":
                     return True
-                if child.dep_ == "aux" and child.lower_ in self.lex.modals:
+                modal = child.dep_ == "aux" and child.lower_ in self.lex.modals
+                if modal and not (child.lower_ == "would" and self._announced(token)):
                     return True
                 if child.dep_ == "mark" and child.lower_ in self.lex.conditional:
                     return True
@@ -319,6 +330,18 @@ class RuleContext:
                 break
             steps += 1
         return False
+
+    def _announced(self, clause: Token) -> bool:
+        """ "X said it would impose sanctions": a stated intention, not a hypothesis (no
+        condition attached)."""
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in self.lex.speech_verbs:
+            return False
+        return not any(
+            m.dep_ == "mark" and m.lower_ in self.lex.conditional
+            for c in clause.children
+            if c.dep_ == "advcl"
+            for m in c.children
+        )
 
     def requested(self, trigger: Token, limit: int = 6) -> bool:
         """Is ``trigger`` inside an infinitive that a request verb governs ("asked X to ...")?"""

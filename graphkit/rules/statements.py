@@ -25,7 +25,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from graphkit.actors import Mention
-from graphkit.models import RelationType
+from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.yamlfile import parse_yaml
 
@@ -69,6 +69,9 @@ class StatementLexicon:
     protest_verbs: frozenset[str]
     affiliates: frozenset[str]
     quantities: frozenset[str]
+    custody: frozenset[str]
+    despite: frozenset[str]
+    allegation_verbs: frozenset[str]
     backing: frozenset[str]
     asking_verbs: frozenset[str]
     ousting: frozenset[str]
@@ -109,6 +112,9 @@ def load_statement_lexicon() -> StatementLexicon:
         protest_verbs=words("protests", "verbs"),
         affiliates=frozenset(raw["affiliates"]),
         quantities=frozenset(raw["quantities"]),
+        custody=frozenset(raw["custody"]),
+        despite=frozenset(raw["despite"]),
+        allegation_verbs=frozenset(raw["allegation_verbs"]),
         backing=frozenset(raw["backing_participles"]),
         asking_verbs=words("asked_for", "verbs"),
         ousting=words("asked_for", "ousting"),
@@ -151,6 +157,12 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
             if c.dep_ == "compound" and c.i in ctx.by_token
         ]  # fmt: skip
         yield "backed-by", S, backers, backed, token
+    if pos == "NOUN" and lemma in lex.custody and token.head.lower_ == "in":
+        yield from _in_custody(ctx, token)
+    if pos == "VERB" and lemma in lex.allegation_verbs:
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            accused = [m for s in clause.children if s.dep_ == "nsubj" for m in ctx.actors_of(s)]
+            yield "allegation", C, ctx.subjects(token), accused, token
     if pos == "NOUN" and lemma in lex.request_nouns:
         yield from _answered_request(ctx, token, lex)
     if pos == "VERB" and lemma in lex.asking_verbs:
@@ -186,6 +198,10 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
                 targets += [m for p in pobjs(protest, preps) for m in ctx.owner_of(p)]
         if targets:
             holders = _holders(ctx, token) if pos == "NOUN" else ctx.subjects(token)
+            if pos == "NOUN":  # "Palestinian riots against ...": the protesters' people
+                holders += [ctx.by_token[c.i] for c in token.children if c.dep_ == "amod"
+                            and c.i in ctx.by_token
+                            and ctx.table.kind(ctx.by_token[c.i].actor) is ActorKind.GROUP]  # fmt: skip
             yield "protest-action", C, holders, targets, token
 
 
@@ -293,6 +309,22 @@ def release_requests(ctx: RuleContext, held_by: dict[str, list[str]]) -> Iterato
         yield "release-request", L, askers, lobbied, noun
 
 
+def _in_custody(ctx: RuleContext, noun: Token) -> Iterator[Found]:
+    """ "X died while in Israeli police custody": the custodian holds X."""
+    custodians = [ctx.by_token[c.i] for c in noun.children
+                  if c.dep_ in ("poss", "compound", "amod") and c.i in ctx.by_token]  # fmt: skip
+    custodians += [m for p in pobjs(noun, ("of",)) for m in ctx.actors_of(p)]
+    attached = noun.head.head
+    if attached.pos_ in ("VERB", "AUX"):
+        held = [m for c in attached.children if c.dep_ in ("nsubj", "nsubjpass")
+                for m in ctx.actors_of(c)]  # fmt: skip
+        if not held and attached.dep_ == "advcl":  # "... died while in custody"
+            held = ctx.subjects(attached.head)
+    else:
+        held = ctx.actors_of(attached)
+    yield "in-custody", D, custodians, held, noun
+
+
 def _answered_request(ctx: RuleContext, noun: Token, lex: StatementLexicon) -> Iterator[Found]:
     requesters = [
         ctx.by_token[c.i]
@@ -301,6 +333,10 @@ def _answered_request(ctx: RuleContext, noun: Token, lex: StatementLexicon) -> I
     ]
     requesters += [m for p in pobjs(noun, ("by", "from")) for m in ctx.owner_of(p)]
     governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in lex.despite and requesters:
+        # "X declined to resign despite pressure from Y": Y lobbied X
+        yield "answered-request", L, requesters, ctx.subjects(governor), noun
+        return
     answered = noun.dep_ in ("dobj", "pobj", "nsubjpass") and governor.lemma_ in lex.answers
     if answered and requesters:
         asked = ctx.subjects(governor)
