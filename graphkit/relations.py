@@ -26,7 +26,8 @@ from graphkit.rules.quotes import (
     quote_rules,
     quote_spans,
 )
-from graphkit.rules.statements import PRESUPPOSED_RULES, release_requests, statement_rules
+from graphkit.rules.requests import PRESUPPOSED_RULES, release_requests
+from graphkit.rules.statements import statement_rules
 from graphkit.rules.verbs import verb_rules
 
 __all__ = ["Candidate", "extract_relations"]

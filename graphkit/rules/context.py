@@ -20,6 +20,7 @@ from graphkit.rules.repairs import (
     left_coordinates,
     subject_before,
 )
+from graphkit.rules.statement_words import load_statement_lexicon
 
 __all__ = ["COPULAS", "Found", "RuleContext", "pobjs"]
 
@@ -47,8 +48,6 @@ class RuleContext:
         self.table = table
         self.lex: Lexicon = load_lexicon()
         self.phrases = load_actor_phrases()
-        from graphkit.rules.statements import load_statement_lexicon  # imports this module
-
         self.affiliates = load_statement_lexicon().affiliates
         self.quantities = load_statement_lexicon().quantities
         self.voice: tuple[str, ...] = ()  # who "we" is outside quotes (rules/author.py)

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from graphkit.models import RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.repairs import infinitive_subjects
-from graphkit.rules.statements import load_statement_lexicon
+from graphkit.rules.statement_words import load_statement_lexicon
 
 __all__ = ["verb_rules"]
 

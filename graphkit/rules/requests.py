@@ -1,0 +1,182 @@
+"""Request rules: who asks whom, and what a request presupposes.
+
+- Release: "called on X to release Y", "X refused to free Y", "X released Y": whoever is
+  asked to release, or releases, someone holds them (X DETAINS Y), whatever is said of the
+  release itself, so negation and requests do not cancel it. "We call for Y's release"
+  lobbies whoever the document says holds Y.
+- Asking for: "A called for B to ...", "A demanded B's resignation", "A sought aid from B".
+- Answered requests: "A rejected B's demand", "A bowed to demands from B", "B issued an
+  ultimatum to A", "A declined despite pressure from B": B LOBBIES A.
+- Conditional threats: "A threatened to quit the talks unless B withdrew": A LOBBIES B.
+- Reported obligations: "A said B must withdraw", "A demanded that B free the prisoners":
+  A LOBBIES B.
+Word lists: graphkit/data/statements.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphkit.actors import Mention
+from graphkit.models import RelationType
+from graphkit.rules.context import Found, RuleContext, pobjs
+from graphkit.rules.nouns import noun_agents
+from graphkit.rules.statement_words import StatementLexicon, load_statement_lexicon
+
+__all__ = ["PRESUPPOSED_RULES", "noun_holders", "release_requests", "request_rules"]
+
+D, L = RelationType.DETAINS, RelationType.LOBBIES
+# Relations that hold whatever the clause says of the act: "refused to release Y" still
+# says Y is held; "rejected B's demand" still says B made it.
+PRESUPPOSED_RULES = frozenset({"release-holder", "answered-request"})
+
+
+def request_rules(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator[Found]:
+    lemma, pos = token.lemma_, token.pos_
+    if pos == "VERB" and lemma in lex.release_verbs:
+        held = [m for o in token.children if o.dep_ == "dobj" for m in ctx.actors_of(o)]
+        if held:
+            yield "release-holder", D, _releasers(ctx, token, lex), held, token
+    if pos == "NOUN" and lemma in lex.request_nouns:
+        yield from _answered_request(ctx, token, lex)
+    if pos == "VERB" and lemma in lex.asking_verbs:
+        yield from _asked_for(ctx, token, lex)
+    if pos == "VERB" and lemma in lex.threat_verbs:
+        yield from _conditional_threat(ctx, token, lex.conditions)
+    elif pos == "VERB" and lemma in lex.statement_verbs:
+        yield from _conditional_threat(ctx, token, lex.statement_conditions)
+    if pos == "VERB" and (lemma in lex.speech_verbs or lemma in lex.demand_verbs):
+        yield from _obligation(ctx, token, lex)
+
+
+def _asked(ctx: RuleContext, request: Token) -> list[Mention]:
+    """The one a request verb or noun addresses: "called on X", "urged X", "appeal to X"."""
+    found = [m for c in request.children if c.dep_ in ("dobj", "dative")
+             for m in ctx.actors_of(c)]  # fmt: skip
+    found += [m for p in pobjs(request, ("on", "upon", "to", "for")) for m in ctx.actors_of(p)]
+    return found
+
+
+def _releasers(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> list[Mention]:
+    """Who is asked to release, or releases: "urged X to free Y" -> X; "X freed Y" -> X."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return [] if ctx.is_passive(verb) else ctx.subjects(verb)
+    head = verb
+    while head.dep_ == "conj":  # "to release A as well as to free B"
+        head = head.head
+    if head.dep_ in ("xcomp", "ccomp", "advcl", "acl") and head.head is not head:
+        asked = _asked(ctx, head.head)
+        if asked:
+            return asked
+        if head.head.lemma_ in ctx.lex.requests or head.head.lemma_ in lex.request_nouns:
+            return []  # asked of nobody named: the asker does not hold anyone
+    return ctx.subjects(verb)
+
+
+def _asked_for(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> Iterator[Found]:
+    """ "A called for B to ...", "A demanded B's resignation", "A sought aid from B"."""
+    askers = ctx.subjects(verb)
+    infinitive = any(c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to"
+                     for a in c.children) for c in verb.children)  # fmt: skip
+    if infinitive:  # "called for B to release ...": B is asked
+        asked = [m for p in pobjs(verb, ("for",)) for m in ctx.actors_of(p)]
+        for clause in verb.children:  # the parse variant [for B to release ...]
+            if clause.dep_ == "advcl" and any(m.lower_ == "for" for m in clause.children):
+                asked += [m for s in clause.children if s.dep_ == "nsubj"
+                          for m in ctx.actors_of(s)]  # fmt: skip
+        yield "asked-for", L, askers, asked, verb
+    things = [c for c in verb.children if c.dep_ == "dobj"] + pobjs(verb, ("for",))
+    asked = []
+    for thing in things:
+        if thing.lemma_ in lex.ousting:
+            asked += ctx.owner_of(thing)
+        elif thing.lemma_ in lex.ending:  # "an end to B's policy"
+            asked += [m for p in pobjs(thing, ("to", "of")) for m in ctx.owner_of(p)]
+        asked += [m for p in pobjs(thing, ("from",)) for m in ctx.actors_of(p)]
+    asked += [m for p in pobjs(verb, ("from",)) for m in ctx.actors_of(p)]
+    yield "asked-for", L, askers, asked, verb
+
+
+def release_requests(ctx: RuleContext, held_by: dict[str, list[str]]) -> Iterator[Found]:
+    """ "We call for Y's release": whoever the document says holds Y is lobbied; "the
+    release of the staff" (no actor) lobbies whoever the document says holds people."""
+    lex = load_statement_lexicon()
+    for noun in ctx.doc:
+        if noun.pos_ != "NOUN" or noun.lemma_ not in lex.release_nouns:
+            continue
+        held = [c for c in noun.children if c.dep_ == "poss"] + pobjs(noun, ("of",))
+        named = [m for t in held for m in ctx.actors_of(t)]
+        holders = sorted({h for m in named for h in held_by.get(m.actor, ())})
+        if held and not named:  # "the release of all political prisoners": the document's
+            holders = sorted(ctx.detainers)  # jailers hold them
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if not holders or governor.lemma_ not in lex.release_requests:
+            continue
+        askers = ctx.subjects(governor) if governor.pos_ == "VERB" else noun_holders(ctx, governor)
+        lobbied = [Mention(noun.i, noun.i + 1, h, "holder") for h in holders]
+        yield "release-request", L, askers, lobbied, noun
+
+
+def _answered_request(ctx: RuleContext, noun: Token, lex: StatementLexicon) -> Iterator[Found]:
+    requesters = [
+        ctx.by_token[c.i]
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod") and c.i in ctx.by_token
+    ]
+    requesters += [m for p in pobjs(noun, ("by", "from")) for m in ctx.owner_of(p)]
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in lex.despite and requesters:
+        # "X declined to resign despite pressure from Y": Y lobbied X
+        yield "answered-request", L, requesters, ctx.subjects(governor), noun
+        return
+    answered = noun.dep_ in ("dobj", "pobj", "nsubjpass") and governor.lemma_ in lex.answers
+    if answered and requesters:
+        asked = ctx.subjects(governor)
+        yield "answered-request", L, requesters, asked, noun
+    elif not requesters and noun.dep_ == "dobj" and governor.pos_ == "VERB":
+        # "B issued an ultimatum to A" / "B sent a request to A"
+        asked = [m for p in pobjs(noun, ("to",)) + pobjs(governor, ("to",))
+                 for m in ctx.actors_of(p)]  # fmt: skip
+        if asked and governor.lemma_ not in lex.answers:
+            yield "answered-request", L, ctx.subjects(governor), asked, noun
+
+
+def _conditions(ctx: RuleContext, clause: Token, marks: frozenset[str]) -> list[Mention]:
+    """Subjects of "unless B ..." / "if B ..." clauses below ``clause``."""
+    found: list[Mention] = []
+    for token in clause.subtree:
+        if token.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in marks for m in token.children
+        ):
+            found += [m for s in token.children if s.dep_ == "nsubj" for m in ctx.actors_of(s)]
+    return found
+
+
+def _conditional_threat(ctx: RuleContext, verb: Token, marks: frozenset[str]) -> Iterator[Found]:
+    speakers = ctx.subjects(verb)
+    for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+        yield "conditional-threat", L, speakers, _conditions(ctx, clause, marks), verb
+
+
+def _obligation(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> Iterator[Found]:
+    speakers = ctx.subjects(verb)
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        if any(c.dep_ == "nsubjpass" for c in clause.children):
+            continue  # "B must be punished" judges B, it asks nothing of B
+        if _conditions(ctx, clause, lex.conditions) or any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in lex.conditions for m in c.children)
+            for c in clause.children
+        ):
+            continue  # "if B wants ..., it should ...": advice on a condition
+        modal = any(c.dep_ == "aux" and c.lower_ in lex.obligation_modals for c in clause.children)
+        if modal or verb.lemma_ in lex.demand_verbs:
+            obliged = [m for s in clause.children if s.dep_ == "nsubj" for m in ctx.actors_of(s)]
+            yield "reported-demand", L, speakers, obliged, verb
+
+
+def noun_holders(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """Who has a noun: its possessor, a named modifier, or the subject of its verb."""
+    return noun_agents(ctx, noun)
