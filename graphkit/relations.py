@@ -64,6 +64,8 @@ RULE_CONFIDENCE = {
     "backed-by": 0.75,
     "in-custody": 0.7,
     "allegation": 0.7,
+    "at-request": 0.7,
+    "listed": 0.8,
 }
 
 

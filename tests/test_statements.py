@@ -215,6 +215,15 @@ PATTERNS = [
         "Human Rights Watch began a hunger strike to demand the resignation of Evo Morales.",
         ("Human Rights Watch", "LOBBIES", "Evo Morales"),
     ),
+    (
+        "Apple removed the VPN apps at the request of Chinese authorities.",
+        ("China", "LOBBIES", "Apple"),
+    ),
+    ("The United States added Huawei to its entity list.", ("United States", "CONDEMNS", "Huawei")),
+    (
+        "The African Union suspended Niger after the military coup.",
+        ("African Union", "CONDEMNS", "Niger"),
+    ),
 ]
 
 

@@ -45,6 +45,10 @@ class StatementLexicon:
     cutting_nouns: frozenset[str]
     ties: frozenset[str]
     tie_preps: tuple[str, ...]
+    excluding: frozenset[str] = frozenset()
+    at_the_request: frozenset[str] = frozenset()
+    listing_verbs: frozenset[str] = frozenset()
+    lists: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -88,4 +92,8 @@ def load_statement_lexicon() -> StatementLexicon:
         cutting_nouns=words("cutting", "nouns"),
         ties=words("cutting", "ties"),
         tie_preps=tuple(raw["cutting"]["preps"]),
+        excluding=words("cutting", "excluding"),
+        at_the_request=frozenset(raw["at_the_request"]),
+        listing_verbs=words("listing", "verbs"),
+        lists=words("listing", "lists"),
     )

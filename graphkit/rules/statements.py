@@ -60,7 +60,21 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         for clause in (c for c in token.children if c.dep_ == "ccomp"):
             accused = [m for s in clause.children if s.dep_ == "nsubj" for m in ctx.actors_of(s)]
             yield "allegation", C, ctx.subjects(token), accused, token
-    if (pos == "VERB" and lemma in lex.cutting_verbs) or (
+    if pos == "NOUN" and lemma in lex.at_the_request and token.head.lower_ in ("at", "on"):
+        # "Apple removed the apps at the request of Chinese authorities"
+        askers = [m for p in pobjs(token, ("of",)) for m in ctx.actors_of(p)]
+        askers += [
+            ctx.by_token[c.i] for c in token.children if c.dep_ == "poss" and c.i in ctx.by_token
+        ]
+        acting = token.head.head
+        if acting.pos_ in ("VERB", "AUX"):
+            yield "at-request", RelationType.LOBBIES, askers, ctx.subjects(acting), token
+    if pos == "VERB" and lemma in lex.listing_verbs:
+        lists = [p for p in pobjs(token, ("to", "on", "onto")) if _is_list(p, lex)]
+        if lists:
+            listed = [m for c in token.children if c.dep_ == "dobj" for m in ctx.actors_of(c)]
+            yield "listed", C, ctx.subjects(token), listed, token
+    if (pos == "VERB" and lemma in lex.cutting_verbs | lex.excluding) or (
         pos == "NOUN" and lemma in lex.cutting_nouns
     ):
         yield from _cut_ties(ctx, token, lex)
@@ -98,6 +112,15 @@ def _detaining(ctx: RuleContext, verb: Token) -> bool:
     return any(t is D for t, _ in ctx.lex.verbs.get(verb.lemma_, ()))
 
 
+def _is_list(noun: Token, lex: StatementLexicon) -> bool:
+    """ "its entity list", "the sanctions list", "a terrorism blacklist"."""
+    if noun.lemma_ in ("blacklist", "watchlist", "blocklist", "denylist"):
+        return True
+    return noun.lemma_ == "list" and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in lex.lists for c in noun.children
+    )
+
+
 def _addressees(ctx: RuleContext, word: Token, lex: StatementLexicon) -> list[Mention]:
     found = [m for p in pobjs(word, lex.addressee) for m in ctx.owner_of(p)]
     if found:  # "grateful to our partners, including A and B": the parse hangs the list here
@@ -109,7 +132,11 @@ def _addressees(ctx: RuleContext, word: Token, lex: StatementLexicon) -> list[Me
 
 
 def _cut_ties(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator[Found]:
-    """ "A suspended aid to B", "A severed ties with B", "A's suspension of links with B"."""
+    """ "A suspended aid to B", "A severed ties with B", "A's suspension of links with B";
+    "the AU suspended Niger" (an actor excluded)."""
+    if token.pos_ == "VERB" and token.lemma_ in lex.excluding and not ctx.is_passive(token):
+        excluded = [m for c in token.children if c.dep_ == "dobj" for m in ctx.actors_of(c)]
+        yield "cut-ties", C, ctx.subjects(token), excluded, token
     if token.pos_ == "VERB":
         ties = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         cutters = [] if ctx.is_passive(token) else ctx.subjects(token)
