@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from graphkit.actors import Mention
 from graphkit.lexicon import CameoPattern, CameoVerb
 from graphkit.models import ActorKind, RelationType
-from graphkit.rules.context import Found, RuleContext, pobjs
+from graphkit.rules.context import Found, RuleContext
 
 __all__ = ["cameo_rules"]
 
@@ -30,6 +30,13 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "oprd", "attr", "npadvm
 _RECIPIENT_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
 _HOLDERS = frozenset({ActorKind.STATE, ActorKind.BODY})
 _DIRECTIVE_AUX = frozenset({"should", "must"})
+
+
+def pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the prepositions ``preps`` on ``token``; the parser labels the "to" of
+    "provided X to Y" dative."""
+    return [p for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
 
 
 def cameo_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
