@@ -590,8 +590,10 @@ class Entry:
 @dataclass
 class Report:
     patterns: int = 0
-    kept: int = 0
-    dropped: Counter[str] = field(default_factory=Counter)
+    kept: int = 0  # entries written
+    dropped: Counter[str] = field(default_factory=Counter)  # patterns (or verbs) left out, why
+    used: set[int] = field(default_factory=set)  # lines of patterns some entry came from
+    why_not: dict[int, str] = field(default_factory=dict)  # line -> why it gave no entry
     codes: Counter[str] = field(default_factory=Counter)
     form_mismatches: list[str] = field(default_factory=list)
 
@@ -666,17 +668,21 @@ def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[E
     shapes: dict[tuple[object, ...], dict[str, Entry]] = defaultdict(dict)
     synsets = dictionary.synsets
     for block in dictionary.blocks:
-        shaped: list[tuple[Pattern, Shape]] = []
-        extra = [_parse_pattern(p[1:], "graphkit", 0) for p in SUPPLEMENT.get(block.name, ())]
+        shaped: list[tuple[Pattern, Shape, str]] = []
+        extra = [_parse_pattern(p[1:], "graphkit", -i) for i, p in
+                 enumerate(SUPPLEMENT.get(block.name, ()), 1)]  # fmt: skip
         for pattern in [*block.patterns, *(p for p in extra if p is not None)]:
             report.patterns += 1
+            code = primary_code(pattern.code)
             try:
-                shaped.append((pattern, interpret(pattern)))
+                if code is None:
+                    raise Unsupported("no source -> target code ([---], [:173])")
+                shaped.append((pattern, interpret(pattern), code))
             except Unsupported as why:
                 report.dropped[str(why)] += 1
         for verb in block.verbs:
             if verb.before or any(w.lower() not in PARTICLES | PREPOSITIONS for w in verb.after):
-                report.dropped["phrasal verb that is not verb + particle"] += 1
+                report.dropped["verb: phrasal verb that is not verb + particle"] += 1
                 continue
             base = lemma(verb.word, "VERB")
             for form in verb.forms:
@@ -687,18 +693,14 @@ def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[E
             own = primary_code(verb.code or block.code)
             if own and (verb_particle or base not in BARE_EXCLUDED):
                 _add_bare(shapes, base, verb_particle, own)
-            for pattern, shape in shaped:
-                code = primary_code(pattern.code)
-                if code is None:
-                    report.dropped["no source->target code"] += 1
-                    continue
-                if verb_particle and shape.particle:
-                    report.dropped["two particles"] += 1
-                    continue
+            for pattern, shape, code in shaped:
                 try:
-                    _add_pattern(shapes, report, synsets, lemma, base, verb_particle, shape, code)
+                    if verb_particle and shape.particle:
+                        raise Unsupported("two particles")
+                    _add_pattern(shapes, synsets, lemma, base, verb_particle, shape, code)
+                    report.used.add(pattern.line)
                 except Unsupported as why:
-                    report.dropped[str(why)] += 1
+                    report.why_not[pattern.line] = str(why)
     verbs: dict[str, list[Entry]] = defaultdict(list)
     for key, by_code in shapes.items():
         mapped = [e for e in by_code.values() if e.type]
@@ -707,12 +709,13 @@ def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[E
         votes = Counter(e.type for e in mapped)
         ranked = votes.most_common()
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-            report.dropped["shape with as many codes of one type as of another"] += 1
+            report.dropped["entry: as many codes of one type as of another"] += 1
             continue
         best = min((e for e in mapped if e.type == ranked[0][0]), key=lambda e: e.code)
         verbs[str(key[0])].append(best)
     merged = {verb: _merge(entries) for verb, entries in sorted(verbs.items())}
     report.kept = sum(len(e) for e in merged.values())
+    report.dropped.update(w for line, w in report.why_not.items() if line not in report.used)
     for entries in merged.values():
         for entry in entries:
             report.codes[entry.code] += 1
@@ -734,7 +737,6 @@ def _add_bare(shapes: dict[tuple[object, ...], dict[str, Entry]], base: str, par
 
 def _add_pattern(
     shapes: dict[tuple[object, ...], dict[str, Entry]],
-    report: Report,
     synsets: dict[str, tuple[str, ...]],
     lemma: Lemmatizer,
     base: str,
@@ -760,7 +762,7 @@ def _add_pattern(
     if typed is None:
         for key in keys:
             shapes[key].setdefault(code, Entry("", code))
-        return
+        raise Unsupported("code maps to none of our types")
     rel_type, fam = typed
     slots = _slots(shape, fam, bool(objects), words)
     if not slots:
@@ -905,7 +907,7 @@ def summary(dictionary: Dictionary, report: Report, verbs: dict[str, list[Entry]
     yield (
         f"{len(dictionary.blocks)} blocks, {sum(len(b.verbs) for b in dictionary.blocks)} verbs, "
         f"{report.patterns} patterns, {len(dictionary.synsets)} synsets -> "
-        f"{len(verbs)} verb lemmas, {report.kept} entries"
+        f"{len(report.used)} patterns used, {len(verbs)} verb lemmas, {report.kept} entries"
     )
     for why, n in report.dropped.most_common():
         yield f"  dropped {n:5d}  {why}"
