@@ -201,6 +201,8 @@ class CameoIndex:
 
     def __init__(self, raw: Any, hand: dict[str, set[tuple[str, ...]]]) -> None:
         self._raw: dict[str, list[dict[str, Any]]] = raw.get("verbs") or {}
+        # lemma of an inflected form -> the verb's lemma ("stag", from "staged" -> "stage")
+        self._aliases: dict[str, str] = raw.get("lemmas") or {}
         self._hand = hand
         self._built: dict[str, CameoVerb | None] = {}
         heads: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
@@ -229,7 +231,8 @@ class CameoIndex:
         try:
             return self._built[lemma]
         except KeyError:
-            built = self._build(lemma) if lemma in self._raw else None
+            verb = lemma if lemma in self._raw else self._aliases.get(lemma, "")
+            built = self._build(verb) if verb in self._raw else None
             self._built[lemma] = built
             return built
 

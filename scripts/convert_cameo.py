@@ -165,9 +165,11 @@ EXPEL_WORDS = frozenset(["expel", "banish", "kick", "boot"])
 BARE_EXCLUDED: dict[str, str] = {}
 # Patterns graphkit adds to a block, in the dictionary's syntax (applied like its own).
 # SEND has "- * ARMS [154]" (deploy arms) only; sending arms to Y is military aid (072).
-# OFFER and PLEDGE name military assistance but not troops or weapons themselves.
+# OFFER and PLEDGE name military assistance but not troops or weapons themselves; CALL (a
+# phone call in CAMEO) has calls for a resignation but not for a release.
 SUPPLEMENT: dict[str, tuple[str, ...]] = {
     "SEND": ("- * ARMS [072]",),
+    "CALL": ("- * (FOR RELEASE) [0253]",),
     "OFFER": ("- * &MILITARY [0332]", "- * &WEAPON [0332]", "- * ARMS [0332]"),
     "PLEDGE": ("- * &MILITARY [0332]", "- * &WEAPON [0332]", "- * ARMS [0332]"),
 }
@@ -595,7 +597,9 @@ class Report:
     used: set[int] = field(default_factory=set)  # lines of patterns some entry came from
     why_not: dict[int, str] = field(default_factory=dict)  # line -> why it gave no entry
     codes: Counter[str] = field(default_factory=Counter)
-    form_mismatches: list[str] = field(default_factory=list)
+    # lemma spaCy gives an inflected form -> the verb's lemma, where they differ ("staged" ->
+    # stag, not stage): entries are found under both
+    aliases: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _expand(phrase: tuple[str, ...], synsets: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
@@ -654,6 +658,8 @@ def _slots(shape: Shape, fam: Family, has_object: bool, words: set[str]) -> tupl
     if marked and not set(marked) <= allowed:
         raise Unsupported("target slot not ours")
     slots = marked or list(fam.noun if has_object else fam.bare)
+    if fam.type == LOBBIES and not has_object and shape.prep and not marked:
+        slots.append("owner")  # "called for the resignation of Y": the required phrase's owner
     if "owner" in slots and (shape.patient_of or words & PATIENT_NOUNS):
         holder = "holder" if fam.type == LOBBIES else "possessor"
         slots = [holder if s == "owner" else s for s in slots]
@@ -685,10 +691,9 @@ def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[E
                 report.dropped["verb: phrasal verb that is not verb + particle"] += 1
                 continue
             base = lemma(verb.word, "VERB")
-            for form in verb.forms:
-                word = form.lstrip("+").split("_")[0]
-                if word.isalpha() and lemma(word, "VERB") != base:
-                    report.form_mismatches.append(f"{verb.word} {form} -> {lemma(word, 'VERB')}")
+            for form in inflections(verb):
+                if lemma(form, "VERB") != base:
+                    report.aliases.setdefault(lemma(form, "VERB"), set()).add(base)
             verb_particle = " ".join(w.lower() for w in verb.after)
             own = primary_code(verb.code or block.code)
             if own and (verb_particle or base not in BARE_EXCLUDED):
@@ -720,6 +725,21 @@ def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[E
         for entry in entries:
             report.codes[entry.code] += 1
     return merged, report
+
+
+def inflections(verb: Verb) -> list[str]:
+    """The verb's forms: its irregular ones as written (for a phrasal verb, the verb word of
+    each), else the regular ones PETRARCH2 generates (-s/-es/-ies, -ed/-d, -ing)."""
+    if verb.forms:
+        words = [f.lstrip("+").split("_")[len(verb.before)] if "_" in f else f.lstrip("+")
+                 for f in verb.forms]  # fmt: skip
+        return [w for w in words if w.isalpha()]
+    stem = verb.word
+    third = stem + "ES" if stem.endswith(("S", "X", "Z")) else (
+        stem[:-1] + "IES" if stem.endswith("Y") else stem + "S")  # fmt: skip
+    past = stem + "D" if stem.endswith("E") else stem + "ED"
+    gerund = stem[:-1] + "ING" if stem.endswith("E") and stem[-2:-1] not in "AEIOU" else stem + "ING"
+    return [third, past, gerund]
 
 
 def _add_bare(shapes: dict[tuple[object, ...], dict[str, Entry]], base: str, particle: str,
@@ -802,6 +822,17 @@ def parse_plover(text: str) -> dict[str, str]:
     return names
 
 
+def lemma_aliases(report: Report, verbs: dict[str, list[Entry]]) -> dict[str, str]:
+    """Lemma of an inflected form -> the verb's lemma, for verbs with entries, unless the
+    lemma is a verb with entries of its own or stands for more than one verb."""
+    out: dict[str, str] = {}
+    for alias, bases in sorted(report.aliases.items()):
+        kept = sorted(b for b in bases if b in verbs)
+        if alias not in verbs and len(kept) == 1:
+            out[alias] = kept[0]
+    return out
+
+
 def synset_table(dictionary: Dictionary, lemma: Lemmatizer) -> dict[str, list[str]]:
     """ "&weapon" -> its members as noun phrases (head lemmatised)."""
     return {
@@ -818,7 +849,7 @@ def _json(value: object) -> str:
 
 
 def render(verbs: dict[str, list[Entry]], names: dict[str, str],
-           synsets: dict[str, list[str]]) -> str:  # fmt: skip
+           synsets: dict[str, list[str]], aliases: dict[str, str]) -> str:  # fmt: skip
     """The YAML file: a comment header, then one JSON document (JSON is YAML, and graphkit
     parses it with the json module: a tenth of a second less at start-up than PyYAML)."""
     codes = sorted({e.code for entries in verbs.values() for e in entries})
@@ -841,6 +872,8 @@ def render(verbs: dict[str, list[Entry]], names: dict[str, str],
         "#",
         "# The document below is JSON (which is YAML):",
         "#   synsets: name -> noun phrases a pattern refers to as &name (PETRARCH2's synonym sets)",
+        "#   lemmas: the lemma spaCy gives an inflected form -> the verb it belongs to ('stag' ->",
+        "#           'stage', from 'staged'), where they differ",
         "#   verbs: verb lemma -> [{type, code, pattern}]; the pattern is what graphkit checks:",
         "#     particle     a particle that must hang on the verb ('up', 'off')",
         "#     object       direct-object phrases: the head lemma (or &synset) after the words",
@@ -860,6 +893,8 @@ def render(verbs: dict[str, list[Entry]], names: dict[str, str],
     lines.append('{"synsets": {')
     rows = [f"  {_json(ref[1:])}: {_json(synsets[ref])}" for ref in used]
     lines.append(",\n".join(rows))
+    lines.append('}, "lemmas": {')
+    lines.append(",\n".join(f"  {_json(a)}: {_json(v)}" for a, v in aliases.items()))
     lines.append('}, "verbs": {')
     blocks = []
     for verb, entries in verbs.items():
@@ -892,7 +927,7 @@ def main(argv: list[str] | None = None) -> int:
     names = parse_plover(args.plover.read_text("utf-8"))
     lemma = spacy_lemmatizer()
     verbs, report = convert(dictionary, lemma)
-    text = render(verbs, names, synset_table(dictionary, lemma))
+    text = render(verbs, names, synset_table(dictionary, lemma), lemma_aliases(report, verbs))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.out.with_suffix(".tmp")
     tmp.write_text(text, "utf-8")
@@ -911,9 +946,10 @@ def summary(dictionary: Dictionary, report: Report, verbs: dict[str, list[Entry]
     )
     for why, n in report.dropped.most_common():
         yield f"  dropped {n:5d}  {why}"
-    if report.form_mismatches:
-        yield f"  {len(report.form_mismatches)} irregular forms spaCy lemmatises differently:"
-        for item in report.form_mismatches[:20]:
+    aliases = lemma_aliases(report, verbs)
+    if aliases:
+        yield f"  {len(aliases)} lemmas of inflected forms differ from the verb's, e.g.:"
+        for item in [f"{k} -> {v}" for k, v in aliases.items()][:10]:
             yield f"    {item}"
 
 

@@ -127,6 +127,10 @@ def _agents(ctx: RuleContext, verb: Token) -> list[Mention]:
 def _targets(ctx: RuleContext, verb: Token, noun: Token | None, pattern: CameoPattern
              ) -> list[Mention]:  # fmt: skip
     abstract_ok = pattern.type in (RelationType.SUPPORTS, RelationType.CONDEMNS)
+    if noun is None and pattern.prep:  # "called for the release of ...": that phrase's noun
+        nouns = [p for p in pobjs(verb, (pattern.prep,))
+                 if p.lemma_.lower() in pattern.prep_heads or p.lower_ in pattern.prep_heads]  # fmt: skip
+        noun = nouns[0] if nouns else None
     found: list[Mention] = []
     for slot in pattern.targets:
         if slot == "object":  # not the noun, nor what it is coordinated with
