@@ -369,3 +369,25 @@ def test_explain_names_the_code(ex: Extractor) -> None:
     result = ex.extract(Article(id="t", text="Britain imposed sanctions on Iran."))
     ((_, items),) = result.evidence.items()
     assert (items[0].rule, items[0].trigger) == ("cameo-163", "imposed")
+
+
+# --- demands without a verb pattern: reported directives and ultimatums ---------------------
+
+DIRECTIVES = [
+    ("China said the United States should stop interfering.",
+     {("China", "LOBBIES", "United States", "reported-directive")}),
+    ("Turkey will block Sweden's membership unless Sweden extradites the activists.",
+     {("Turkey", "LOBBIES", "Sweden", "ultimatum")}),
+    ("Russia threatened to cut gas supplies unless Ukraine paid its debts.",
+     {("Russia", "LOBBIES", "Ukraine", "ultimatum")}),
+    # not a directive to Russia, a condition, a condition of the speaker's own, no actor
+    ("Germany said Russia must be held accountable.", set()),
+    ('"If the United States wants peace, it should lift the sanctions," Iran said.', set()),
+    ("Poland will respond if Russia attacks.", set()),
+    ("Japan said the economy must grow.", set()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECTIVES)
+def test_directives(ex: Extractor, text: str, expected: set[tuple[str, str, str, str]]) -> None:
+    assert {f for f in found(ex, text) if f[1] == "LOBBIES"} == expected
