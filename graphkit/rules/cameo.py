@@ -60,8 +60,12 @@ def cameo_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
             agents = _agents(ctx, verb) if passive else ctx.subjects(verb)
         if not agents:
             return
-        done.add(pattern.type)
-        yield pattern.rule, pattern.type, agents, patients, verb
+        # "the propaganda disseminated by A and B": the owner is the agent, not a target
+        sources = {m.actor for m in agents}
+        patients = [m for m in patients if m.actor not in sources]
+        if patients:
+            done.add(pattern.type)
+            yield pattern.rule, pattern.type, agents, patients, verb
 
 
 def _candidates(synset_heads: dict[str, tuple[tuple[str, tuple[str, ...]], ...]],
@@ -141,7 +145,8 @@ def _targets(ctx: RuleContext, verb: Token, noun: Token | None, pattern: CameoPa
                 tokens += ctx.particle_objects(verb, (pattern.particle,))
             resolve = (lambda t: _owners(ctx, t)) if abstract_ok else ctx.actors_of
             found += [m for t in tokens if t is not noun for m in resolve(t)]
-            if not tokens and verb.dep_ in ("acl", "relcl") and verb.head is not noun:
+            passive = verb.tag_ == "VBN" or ctx.is_passive(verb)
+            if not tokens and passive and verb.dep_ in ("acl", "relcl") and verb.head is not noun:
                 found += ctx.actors_of(verb.head)  # "Y, expelled by X"
         elif slot == "owner":
             found += _owners(ctx, noun) if noun is not None else []
