@@ -190,7 +190,11 @@ LEGAL_ACTION = "charge with legal action"
 # a ruler or removing restrictions: only these verbs make them CONDEMNS.
 EXPEL_WORDS = frozenset(["expel", "banish", "kick", "boot"])
 # Verbs of a mapped family whose bare reading is too wide for us (pattern entries stay).
-BARE_EXCLUDED: dict[str, str] = {}
+BARE_EXCLUDED: dict[str, str] = {
+    "welcome": "051: welcoming a visitor is protocol (CAMEO's 'welcome to' is 043, host a "
+    "visit); its patterns stay ('welcomed Y's decision')",
+    "greet": "050/051: greeting a visitor is protocol",
+}
 # Patterns graphkit adds to a block, in the dictionary's syntax (applied like its own).
 # SEND has "- * ARMS [154]" (deploy arms) only; sending arms to Y is military aid (072).
 # OFFER and PLEDGE name military assistance but not troops or weapons themselves; CALL (a

@@ -299,6 +299,9 @@ POSITIVE = [
     ("The European Union delivered humanitarian aid to Syria.",
      ("European Union", "SUPPORTS", "Syria", "cameo-073")),
     ("Sweden granted asylum to Ahmed Khan.", ("Sweden", "SUPPORTS", "Ahmed Khan", "cameo-075")),
+    # 051-054 praise, endorse, recognise
+    ("Japan welcomed Germany's decision.", ("Japan", "SUPPORTS", "Germany", "cameo-052")),
+    ("Armenia recognised Kosovo.", ("Armenia", "SUPPORTS", "Kosovo", "cameo-051")),
     ("Turkey offered troops to Azerbaijan.", ("Turkey", "SUPPORTS", "Azerbaijan", "cameo-0332")),
     # 16x reduce relations, stop aid, sanctions; 172 bans
     ("The United States imposed sanctions on Belarus.",
@@ -352,6 +355,8 @@ NEGATIVE = [
     "Russia closed its border with Finland.",  # closing borders is no sanction of Finland
     "Germany withdrew its peacekeepers from Mali.",  # withdrawing one's own
     "Brazil rejected the proposal from Argentina.",
+    "Xi Jinping welcomed Vladimir Putin to Beijing.",  # protocol, not praise
+    "The United States recognized Russia's aggression against Ukraine.",  # owner of a misdeed
 ]
 
 

@@ -143,13 +143,13 @@ def _targets(ctx: RuleContext, verb: Token, noun: Token | None, pattern: CameoPa
                       and c is not noun and (noun is None or noun not in c.conjuncts)]  # fmt: skip
             if pattern.particle:
                 tokens += ctx.particle_objects(verb, (pattern.particle,))
-            resolve = (lambda t: _owners(ctx, t)) if abstract_ok else ctx.actors_of
+            resolve = (lambda t: _owners(ctx, t, pattern.type)) if abstract_ok else ctx.actors_of
             found += [m for t in tokens if t is not noun for m in resolve(t)]
             passive = verb.tag_ == "VBN" or ctx.is_passive(verb)
             if not tokens and passive and verb.dep_ in ("acl", "relcl") and verb.head is not noun:
                 found += ctx.actors_of(verb.head)  # "Y, expelled by X"
         elif slot == "owner":
-            found += _owners(ctx, noun) if noun is not None else []
+            found += _owners(ctx, noun, pattern.type) if noun is not None else []
         elif slot == "possessor":
             found += _possessors(ctx, noun) if noun is not None else []
         elif slot == "holder":
@@ -160,15 +160,19 @@ def _targets(ctx: RuleContext, verb: Token, noun: Token | None, pattern: CameoPa
             heads = [verb] if noun is None else [verb, noun]
             if pattern.prep:
                 heads += [p for h in heads for p in pobjs(h, (pattern.prep,))]
-            resolve = (lambda t: _owners(ctx, t)) if abstract_ok else ctx.actors_of
+            resolve = (lambda t: _owners(ctx, t, pattern.type)) if abstract_ok else ctx.actors_of
             found += [m for h in heads for p in pobjs(h, (slot,)) for m in resolve(p)]
     return found
 
 
-def _owners(ctx: RuleContext, token: Token) -> list[Mention]:
+def _owners(ctx: RuleContext, token: Token, rel_type: RelationType) -> list[Mention]:
     """The actors a noun phrase names, else its owners (RuleContext.owner_of) except a bare
-    nationality: "Ugandan opposition candidates" are from Uganda, not Uganda's."""
-    return ctx.actors_of(token) or [m for m in ctx.owner_of(token) if m.via != "demonym"]
+    nationality ("Ugandan opposition candidates" are from Uganda, not Uganda's); one does not
+    support the owner of a misdeed ("recognised Russia's aggression")."""
+    direct = ctx.actors_of(token)
+    if direct or (rel_type is RelationType.SUPPORTS and token.lemma_ in ctx.lex.bad_nouns):
+        return direct
+    return [m for m in ctx.owner_of(token) if m.via != "demonym"]
 
 
 def _possessors(ctx: RuleContext, noun: Token) -> list[Mention]:
