@@ -198,10 +198,12 @@ BARE_EXCLUDED: dict[str, str] = {
 # Patterns graphkit adds to a block, in the dictionary's syntax (applied like its own).
 # SEND has "- * ARMS [154]" (deploy arms) only; sending arms to Y is military aid (072).
 # OFFER and PLEDGE name military assistance but not troops or weapons themselves; CALL (a
-# phone call in CAMEO) has calls for a resignation but not for a release.
+# phone call in CAMEO) has calls for a resignation but not for a release or a removal, DEMAND
+# demands of a resignation but not of a removal.
 SUPPLEMENT: dict[str, tuple[str, ...]] = {
     "SEND": ("- * ARMS [072]",),
-    "CALL": ("- * (FOR RELEASE) [0253]",),
+    "CALL": ("- * (FOR RELEASE) [0253]", "- * (FOR REMOVAL) [0241]", "- * (FOR OUSTER) [0241]"),
+    "DEMAND": ("- * REMOVAL [1041]", "- * OUSTER [1041]"),
     "OFFER": ("- * &MILITARY [0332]", "- * &WEAPON [0332]", "- * ARMS [0332]"),
     "PLEDGE": ("- * &MILITARY [0332]", "- * &WEAPON [0332]", "- * ARMS [0332]"),
 }
@@ -249,6 +251,11 @@ PATIENT_NOUNS = frozenset(
         "freedom",
         "liberation",
     ]
+)
+# Object nouns of a movement away: their "from" names a place, not the one asked ("demanded
+# the withdrawal from Y"; but "demanded autonomy from Y" asks Y).
+MOVEMENT_NOUNS = frozenset(
+    ["withdrawal", "pullout", "pull-out", "departure", "exit", "retreat", "evacuation", "expulsion"]
 )
 _WORD = re.compile(r"^[A-Z][A-Z'-]*$")
 
@@ -410,6 +417,8 @@ def _slots(shape: Shape, fam: Family, has_object: bool, words: set[str]) -> tupl
     slots = marked or list(fam.noun if has_object else fam.bare)
     if fam.type == LOBBIES and not has_object and shape.prep and not marked:
         slots.append("owner")  # "called for the resignation of Y": the required phrase's owner
+    if fam.type == LOBBIES and words & MOVEMENT_NOUNS:
+        slots = [s for s in slots if s != "from"]
     if "owner" in slots and (shape.patient_of or words & PATIENT_NOUNS):
         holder = "holder" if fam.type == LOBBIES else "possessor"
         slots = [holder if s == "owner" else s for s in slots]
@@ -423,9 +432,9 @@ def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[E
     # one shape and the codes it was given; the type most of its mapped codes have wins
     shapes: dict[tuple[object, ...], dict[str, Entry]] = defaultdict(dict)
     synsets = dictionary.synsets
-    for block in dictionary.blocks:
+    for n, block in enumerate(dictionary.blocks):
         shaped: list[tuple[Pattern, Shape, str]] = []
-        extra = [parse_pattern(p[1:], "graphkit", -i) for i, p in
+        extra = [parse_pattern(p[1:], "graphkit", -100 * n - i) for i, p in
                  enumerate(SUPPLEMENT.get(block.name, ()), 1)]  # fmt: skip
         for pattern in [*block.patterns, *(p for p in extra if p is not None)]:
             report.patterns += 1

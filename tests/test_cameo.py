@@ -321,6 +321,9 @@ POSITIVE = [
      ("Poland", "LOBBIES", "Belarus", "cameo-100")),
     ("The United States demanded the resignation of Nicolas Maduro.",
      ("United States", "LOBBIES", "Nicolás Maduro", "cameo-100")),
+    ("The European Union called for the removal of Nicolas Maduro.",
+     ("European Union", "LOBBIES", "Nicolás Maduro", "cameo-0241")),
+    ("Kosovo demanded independence from Serbia.", ("Kosovo", "LOBBIES", "Serbia", "cameo-100")),
     ("The European Union issued an ultimatum to Serbia.",
      ("European Union", "LOBBIES", "Serbia", "cameo-139")),
     ("Turkey gave Sweden an ultimatum.", ("Turkey", "LOBBIES", "Sweden", "cameo-139")),
@@ -355,6 +358,7 @@ NEGATIVE = [
     "Russia closed its border with Finland.",  # closing borders is no sanction of Finland
     "Germany withdrew its peacekeepers from Mali.",  # withdrawing one's own
     "Brazil rejected the proposal from Argentina.",
+    "France demanded the withdrawal from Syria.",  # Syria is where from, not who is asked
     "Xi Jinping welcomed Vladimir Putin to Beijing.",  # protocol, not praise
     "The United States recognized Russia's aggression against Ukraine.",  # owner of a misdeed
 ]

@@ -138,6 +138,14 @@ def _targets(ctx: RuleContext, verb: Token, noun: Token | None, pattern: CameoPa
         noun = nouns[0] if nouns else None
     found: list[Mention] = []
     for slot in pattern.targets:
+        asked = noun
+        if slot == "from" and pattern.type is RelationType.LOBBIES:
+            # "demanded autonomy from Y" (also as the bare verb's object), but "demanded Y's
+            # withdrawal from Z" lobbies Y only
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            asked = noun if noun is not None else (objects[0] if objects else None)
+            if asked is not None and (_owners(ctx, asked, pattern.type) or _holders(ctx, asked)):
+                continue
         if slot == "object":  # not the noun, nor what it is coordinated with
             tokens = [c for c in verb.children if c.dep_ in _RECIPIENT_DEPS
                       and c is not noun and (noun is None or noun not in c.conjuncts)]  # fmt: skip
@@ -157,7 +165,7 @@ def _targets(ctx: RuleContext, verb: Token, noun: Token | None, pattern: CameoPa
         elif slot == "clause":
             found += _clause_subjects(ctx, verb)
         else:  # a preposition on the verb, its noun or the required phrase's object
-            heads = [verb] if noun is None else [verb, noun]
+            heads = [verb] if asked is None else [verb, asked]
             if pattern.prep:
                 heads += [p for h in heads for p in pobjs(h, (pattern.prep,))]
             resolve = (lambda t: _owners(ctx, t, pattern.type)) if abstract_ok else ctx.actors_of
