@@ -3,6 +3,9 @@
 "X condemned Y", "Y was hauled off by X", "X hit out against Y", "X urged Y to ...": the
 subject (or agent, or controller) is the source, the object (or passive subject, or the
 object of the particle) the target. "X held Y accountable" is a verdict: X condemns Y.
+Then the converted CAMEO patterns of the verb (graphkit/rules/cameo.py): "X sent arms to Y",
+"X imposed sanctions on Y", "X demanded the release of prisoners held by Y"; and demands
+without a pattern: "X said Y must ...", "X will ... unless Y ...".
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphkit.models import RelationType
+from graphkit.rules.cameo import cameo_rules, directive_rules
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.repairs import infinitive_subjects
 from graphkit.rules.statement_words import load_statement_lexicon
@@ -69,6 +73,8 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
         controlled = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         rule = "control" if verb.lemma_ in ctx.lex.control and controlled else "verb-active"
         yield rule, rel_type, ctx.subjects(verb), patients, verb
+    yield from cameo_rules(ctx, verb)
+    yield from directive_rules(ctx, verb)
 
 
 def _verdict(ctx: RuleContext, verb: Token, adjectives: frozenset[str]) -> Iterator[Found]:
