@@ -380,15 +380,16 @@ def test_explain_names_the_code(ex: Extractor) -> None:
     assert (items[0].rule, items[0].trigger) == ("cameo-163", "imposed")
 
 
-# --- demands without a verb pattern: reported directives and ultimatums ---------------------
+# --- demands without a verb pattern (graphkit/rules/requests.py): reported directives and
+# ultimatums, which CAMEO codes 10x and 139 ---------------------------------------------------
 
 DIRECTIVES = [
     ("China said the United States should stop interfering.",
-     {("China", "LOBBIES", "United States", "reported-directive")}),
+     {("China", "LOBBIES", "United States", "reported-demand")}),
     ("Turkey will block Sweden's membership unless Sweden extradites the activists.",
-     {("Turkey", "LOBBIES", "Sweden", "ultimatum")}),
+     {("Turkey", "LOBBIES", "Sweden", "conditional-threat")}),
     ("Russia threatened to cut gas supplies unless Ukraine paid its debts.",
-     {("Russia", "LOBBIES", "Ukraine", "ultimatum")}),
+     {("Russia", "LOBBIES", "Ukraine", "conditional-threat")}),
     # not a directive to Russia, a condition, a condition of the speaker's own, no actor
     ("Germany said Russia must be held accountable.", set()),
     ('"If the United States wants peace, it should lift the sanctions," Iran said.', set()),

@@ -23,14 +23,13 @@ from graphkit.lexicon import CameoPattern, CameoVerb
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext
 
-__all__ = ["cameo_rules", "directive_rules"]
+__all__ = ["cameo_rules"]
 
 # where the parser puts a verb's object noun (the thing given, imposed, demanded ...)
 _OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "oprd", "attr", "npadvmod"})
 _RECIPIENT_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
 _HOLDERS = frozenset({ActorKind.STATE, ActorKind.BODY})
 _DIRECTIVE_AUX = frozenset({"should", "must"})
-_REPORTING = frozenset({"announce", "conclude", "demand", "insist"})
 
 
 def pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -233,42 +232,3 @@ def _clause_subjects(ctx: RuleContext, verb: Token) -> list[Mention]:
             found += [m for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                       for m in ctx.actors_of(c)]  # fmt: skip
     return found
-
-
-def directive_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
-    """What CAMEO codes as demands (10x) and ultimatums (139) without a verb pattern:
-    "X said Y must / should ..." (reported-directive; not under a condition: "if Y wants ...,
-    it should ...") and "X will ... unless Y ..." (ultimatum: the condition is what Y is asked
-    to do)."""
-    if verb.lemma_ in ctx.lex.speech_verbs or verb.lemma_ in _REPORTING:
-        for clause in verb.children:
-            if clause.dep_ == "ccomp" and _directive(ctx, clause):
-                patients = [m for c in clause.children if c.dep_ == "nsubj"
-                            for m in ctx.actors_of(c)]  # fmt: skip
-                if patients:
-                    yield (
-                        "reported-directive",
-                        RelationType.LOBBIES,
-                        ctx.subjects(verb),
-                        patients,
-                        verb,
-                    )
-    for clause in verb.children:
-        if clause.dep_ != "advcl":
-            continue
-        for mark in clause.children:
-            if mark.dep_ == "mark" and mark.lower_ == "unless":
-                patients = [m for c in clause.children if c.dep_ == "nsubj"
-                            for m in ctx.actors_of(c)]  # fmt: skip
-                if patients:
-                    yield "ultimatum", RelationType.LOBBIES, ctx.subjects(verb), patients, mark
-
-
-def _directive(ctx: RuleContext, clause: Token) -> bool:
-    """A clause with must/should and no condition of its own."""
-    modal = any(c.dep_ == "aux" and c.lower_ in _DIRECTIVE_AUX for c in clause.children)
-    return modal and not any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ctx.lex.conditional
-                                  for m in c.children)
-        for c in clause.children
-    )  # fmt: skip

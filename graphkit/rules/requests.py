@@ -47,6 +47,10 @@ def request_rules(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iter
         yield from _conditional_threat(ctx, token, lex.conditions)
     elif pos == "VERB" and lemma in lex.statement_verbs:
         yield from _conditional_threat(ctx, token, lex.statement_conditions)
+    elif pos == "VERB" and token.dep_ in ("ROOT", "conj"):
+        # an ultimatum: "X will boycott the vote unless Y steps down" (CAMEO 139)
+        unless = _conditions(ctx, token, lex.statement_conditions, own=True)
+        yield "conditional-threat", L, ctx.subjects(token), unless, token
     if pos == "VERB" and (lemma in lex.speech_verbs or lemma in lex.demand_verbs):
         yield from _obligation(ctx, token, lex)
 
@@ -143,10 +147,13 @@ def _answered_request(ctx: RuleContext, noun: Token, lex: StatementLexicon) -> I
             yield "answered-request", L, ctx.subjects(governor), asked, noun
 
 
-def _conditions(ctx: RuleContext, clause: Token, marks: frozenset[str]) -> list[Mention]:
-    """Subjects of "unless B ..." / "if B ..." clauses below ``clause``."""
+def _conditions(
+    ctx: RuleContext, clause: Token, marks: frozenset[str], own: bool = False
+) -> list[Mention]:
+    """Subjects of "unless B ..." / "if B ..." clauses below ``clause`` (``own``: only the
+    clause's own conditions)."""
     found: list[Mention] = []
-    for token in clause.subtree:
+    for token in clause.children if own else clause.subtree:
         if token.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in marks for m in token.children
         ):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphkit.models import RelationType
-from graphkit.rules.cameo import cameo_rules, directive_rules
+from graphkit.rules.cameo import cameo_rules
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.repairs import infinitive_subjects
 from graphkit.rules.statement_words import load_statement_lexicon
@@ -74,7 +74,6 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
         rule = "control" if verb.lemma_ in ctx.lex.control and controlled else "verb-active"
         yield rule, rel_type, ctx.subjects(verb), patients, verb
     yield from cameo_rules(ctx, verb)
-    yield from directive_rules(ctx, verb)
 
 
 def _verdict(ctx: RuleContext, verb: Token, adjectives: frozenset[str]) -> Iterator[Found]:
