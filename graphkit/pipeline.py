@@ -21,7 +21,7 @@ from graphkit.models import (
 )
 from graphkit.nlp import build_pipeline
 from graphkit.registry import Registry, RegistryEntry, load_registry
-from graphkit.relations import RULE_CONFIDENCE, extract_relations
+from graphkit.relations import extract_relations, rule_confidence
 from graphkit.rules.author import publisher_entry
 
 __all__ = ["ArticleExtraction", "Extractor", "assemble_graph"]
@@ -80,7 +80,7 @@ class Extractor:
                 date=article.date,
                 source=article.source,
                 rule=candidate.rule,
-                confidence=RULE_CONFIDENCE.get(candidate.rule, 0.5),
+                confidence=rule_confidence(candidate.rule),
                 trigger=candidate.trigger,
             )
             key = (candidate.source, candidate.target, candidate.type)

@@ -30,7 +30,7 @@ from graphkit.rules.requests import PRESUPPOSED_RULES, release_requests
 from graphkit.rules.statements import statement_rules
 from graphkit.rules.verbs import verb_rules
 
-__all__ = ["Candidate", "extract_relations"]
+__all__ = ["RULE_CONFIDENCE", "Candidate", "extract_relations", "rule_confidence"]
 
 RULE_CONFIDENCE = {
     "verb-active": 0.9,
@@ -67,6 +67,14 @@ RULE_CONFIDENCE = {
     "at-request": 0.7,
     "listed": 0.8,
 }
+
+
+def rule_confidence(rule: str) -> float:
+    """How far a rule's findings can be trusted; a CAMEO verb pattern ("cameo-0233") is a
+    dictionary entry matched in the parse, as strong as a hand-written verb's particle rule."""
+    if rule.startswith("cameo-"):
+        return 0.8
+    return RULE_CONFIDENCE.get(rule, 0.5)
 
 
 @dataclass(frozen=True, slots=True)
