@@ -26,7 +26,7 @@ class Mention:
     start: int  # token index, inclusive
     end: int  # token index, exclusive
     actor: str  # actor id
-    via: str  # registry | government | representative | demonym | ner | role | coref
+    via: str  # registry | government | representative | demonym | agent | ner | role | coref
     state: str | None = None  # the state a representative or leader speaks for
 
     def covers(self, token_index: int) -> bool:
@@ -132,6 +132,9 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
 
 
 def _ruler_mention(span: Span, table: ActorTable) -> Mention | None:
+    if span.label_ == "GK_AGENT":  # "Afghan rebels": an actor named by the phrase
+        key = table.from_name(span.text, ActorKind(span.ent_id_))
+        return Mention(span.start, span.end, key, "agent")
     entry = table.registry.entries.get(span.ent_id_)
     if entry is None:
         return None

@@ -4,6 +4,9 @@ Ruler labels (``ent.label_``) and ids (``ent.ent_id_``):
   GK_ACTOR   a registry actor by name, alias or metonym      id = actor id
   GK_GOV     "<demonym/state> <government head>"              id = state actor id
   GK_REP     "<demonym> <ambassador/envoy/...>" (a person)    id = state actor id
+  GK_AGENT   "<demonym/state/place> <non-state agent>", "<agent> in <place>" ("Afghan rebels",
+             "French farmers", "Iraqi Kurds", "rebels in Darfur"): an actor of its own,
+             named by the phrase                              id = its kind (Body, Group)
   GK_DEMONYM a bare demonym ("Chinese", "Mexican")            id = actor id
   GK_ROLE    a role title ("UN rights chief")                 id = normalised title
   GK_PLACE   a place that is not an actor (Xinjiang, Geneva)  id = ""
@@ -45,29 +48,127 @@ def _strip_article(phrase: str) -> str:
     return phrase[4:] if phrase.lower().startswith("the ") else phrase
 
 
-def ruler_patterns(registry: Registry) -> Iterator[RulerPattern]:
-    """Ruler phrases for every name, government phrase, representative, role and place."""
+# Heads the ruler joins to a state, place or people right before them (see _compose), in order
+# of preference when one phrase is several: a representative, the state, a body, a group.
+HEAD_KINDS = ("rep", "gov", "Body", "Group")
+
+
+def _head_patterns() -> Iterator[RulerPattern]:
     phrases = load_actor_phrases()
+    heads = {
+        "rep": phrases.representative_heads,
+        "gov": (*phrases.government_heads, *phrases.state_heads),
+        "Body": (*phrases.legislature_heads, *phrases.body_heads),
+        "Group": phrases.group_heads,
+    }
+    for kind in HEAD_KINDS:
+        for head in heads[kind]:
+            yield RulerPattern("GK_HEAD", kind, head)
+
+
+def ruler_patterns(registry: Registry) -> Iterator[RulerPattern]:
+    """Ruler phrases for every name, demonym, agent head, role and place."""
     for entry in registry.entries.values():
         for name in entry.names():
             yield RulerPattern("GK_ACTOR", entry.id, name, name in entry.case_sensitive)
         for role in entry.roles:
             yield RulerPattern("GK_ROLE", normalise_name(role), role)
-        if entry.kind.value != "State":
-            for demonym in entry.demonyms:
-                yield RulerPattern("GK_ACTOR", entry.id, demonym)
-            continue
-        for stem in [*entry.demonyms, *entry.names()]:
-            sensitive = stem in entry.case_sensitive
-            for head in phrases.government_heads:
-                yield RulerPattern("GK_GOV", entry.id, f"{stem} {head}", sensitive)
-        for stem in entry.demonyms:
-            for head in phrases.representative_heads:
-                yield RulerPattern("GK_REP", entry.id, f"{stem} {head}")
-            yield RulerPattern("GK_DEMONYM", entry.id, stem)
+        label = "GK_DEMONYM" if entry.kind.value == "State" else "GK_ACTOR"
+        for demonym in entry.demonyms:
+            yield RulerPattern(label, entry.id, demonym)
+    yield from _head_patterns()
     for place in sorted(registry.places):
         state = registry.place_state(place)  # the id tells rules where an act took place
         yield RulerPattern("GK_PLACE", state.id if state else "", place)
+
+
+@dataclass(frozen=True)
+class _Match:
+    label: str
+    id: str
+    start: int
+    end: int
+
+    @property
+    def is_state(self) -> bool:
+        return self.label in ("GK_DEMONYM", "GK_ACTOR") and self.id.startswith("state:")
+
+    @property
+    def is_group(self) -> bool:
+        return self.label == "GK_ACTOR" and self.id.startswith("group:")
+
+
+_PLURAL_TAGS = ("NNS", "NNPS")
+
+
+def _in_proper_name(doc: Doc, head: _Match) -> bool:
+    """ "the Serbian Workers' Union", "Nigerian Union of Teachers": a capitalised head that a
+    possessive, "of" or another capitalised word follows is part of a name, not an agent."""
+    if head.end >= len(doc) or not doc[head.start].is_title:
+        return False
+    after = doc[head.end]
+    return after.tag_ == "POS" or after.text in ("'", "\u2019", "of") or after.is_title
+
+
+def _bare(doc: Doc, head: _Match) -> bool:
+    """A head with no modifier before it and a word after it ("the rebels in ...", not
+    "Uyghur students in ...")."""
+    before = doc[head.start - 1] if head.start else None
+    return head.end + 1 < len(doc) and (before is None or before.pos_ in _NOT_MODIFIERS)
+
+
+_NOT_MODIFIERS = ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "VERB", "AUX", "NUM", "PRON")
+
+
+def _agent_span(doc: Doc, start: int, end: int, kind: str) -> Span:
+    if start > 0 and doc[start - 1].lower_ == "ethnic":  # "ethnic Albanian guerrillas"
+        start -= 1
+    return Span(doc, start, end, label="GK_AGENT", span_id=kind)
+
+
+def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
+    """Join each agent head to the state, place or people right before it: "Israeli soldiers"
+    and "the US government" are the state (GK_GOV), "the Mexican ambassador" its
+    representative (GK_REP), "Afghan rebels" and "French farmers" actors of their own
+    (GK_AGENT), as are "rebels in Darfur" and "Iraqi Kurds" (a people qualified by a state)."""
+    stems: dict[int, list[_Match]] = {}
+    for m in matches:
+        if m.is_state or m.is_group or m.label == "GK_PLACE":
+            stems.setdefault(m.end, []).append(m)
+    by_start = {m.start: m for m in matches if m.is_state or m.label == "GK_PLACE"}
+    spans: list[Span] = []
+    heads = sorted(
+        (m for m in matches if m.label == "GK_HEAD"),
+        key=lambda m: (m.start, -m.end, HEAD_KINDS.index(m.id)),
+    )
+    done: set[tuple[int, int]] = set()
+    for head in heads:
+        if (head.start, head.end) in done:
+            continue
+        done.add((head.start, head.end))
+        before = sorted(stems.get(head.start, []), key=lambda m: (m.start, not m.is_state))
+        if head.id in ("rep", "gov"):
+            state = next((m for m in before if m.is_state), None)
+            if state is not None:
+                label = "GK_REP" if head.id == "rep" else "GK_GOV"
+                spans.append(Span(doc, state.start, head.end, label=label, span_id=state.id))
+            continue
+        if _in_proper_name(doc, head):
+            continue
+        plural = doc[head.end - 1].tag_ in _PLURAL_TAGS or head.id == "Body"
+        stem = next((m for m in before if not m.is_group or head.id == "Body"), None)
+        if stem is not None and plural:
+            spans.append(_agent_span(doc, stem.start, head.end, head.id))
+        elif head.id == "Body" and _bare(doc, head) and doc[head.end].lower_ == "in":
+            place = by_start.get(head.end + 1)  # "rebels in Darfur"
+            if place is not None:
+                spans.append(Span(doc, head.start, place.end, label="GK_AGENT", span_id=head.id))
+    for m in matches:  # "Iraqi Kurds", "Bosnian Serbs": a people qualified by a state
+        if m.is_group and doc[m.end - 1].tag_ in _PLURAL_TAGS:
+            state = next((s for s in stems.get(m.start, []) if s.is_state), None)
+            if state is not None:
+                spans.append(_agent_span(doc, state.start, m.end, "Group"))
+    return spans
 
 
 class GraphkitRuler:
@@ -99,14 +200,20 @@ class GraphkitRuler:
             matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(texts)))))  # type: ignore[union-attr]
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        matches = []
         for matcher, folded in ((self.folded, True), (self.exact, False)):
             for match_id, start, end in matcher(doc):
                 key = doc.vocab.strings[match_id]
                 if folded and doc[start].is_lower and not key.endswith("|lc"):
                     continue
                 label, ent_id = self.keys[key]
-                spans.append(Span(doc, start, end, label=label, span_id=ent_id))
+                matches.append(_Match(label, ent_id, start, end))
+        spans = _compose(doc, matches)  # first: a composed span wins a tie with its parts
+        spans += [
+            Span(doc, m.start, m.end, label=m.label, span_id=m.id)
+            for m in matches
+            if m.label != "GK_HEAD"
+        ]
         doc.ents = filter_spans([*spans, *doc.ents])
         return doc
 

@@ -52,6 +52,12 @@ class ActorPhrases:
     not_actor_words: frozenset[str]
     person_titles: frozenset[str] = frozenset()
     group_member_heads: frozenset[str] = frozenset()
+    # agents.yaml (converted from Phoenix): "<demonym> HEAD" is the state (state_heads), or an
+    # actor of its own named by the phrase (legislatures and body_heads: Body; group_heads: Group)
+    state_heads: tuple[str, ...] = ()
+    legislature_heads: tuple[str, ...] = ()
+    body_heads: tuple[str, ...] = ()
+    group_heads: tuple[str, ...] = ()
 
 
 def _as_list(value: Any, where: str) -> list[str]:
@@ -225,6 +231,8 @@ def load_registry(extra_files: tuple[str, ...] = ()) -> Registry:
 def load_actor_phrases() -> ActorPhrases:
     text = resources.files("graphkit").joinpath("data/actor_phrases.yaml").read_text("utf-8")
     raw = _read_yaml(text, "actor_phrases.yaml")
+    agents_text = resources.files("graphkit").joinpath("data/agents.yaml").read_text("utf-8")
+    agents = _read_yaml(agents_text, "agents.yaml")
     return ActorPhrases(
         government_heads=tuple(raw["government_heads"]),
         representative_heads=tuple(raw["representative_heads"]),
@@ -234,4 +242,8 @@ def load_actor_phrases() -> ActorPhrases:
         not_actor_words=frozenset(raw["not_actor_words"]),
         person_titles=frozenset(raw.get("person_titles") or ()),
         group_member_heads=frozenset(raw.get("group_member_heads") or ()),
+        state_heads=tuple(agents.get("state_heads") or ()),
+        legislature_heads=tuple(agents.get("legislature_heads") or ()),
+        body_heads=tuple(agents.get("body_heads") or ()),
+        group_heads=tuple(agents.get("group_heads") or ()),
     )
