@@ -195,7 +195,14 @@ def _read_yaml(text: str, source: str) -> Any:
         raise GraphkitError(f"{source}:{line} invalid YAML") from None
 
 
-_BUILTIN_FILES = ("states.yaml", "bodies.yaml", "companies.yaml", "people.yaml", "groups.yaml")
+_BUILTIN_FILES = (
+    "states.yaml",
+    "bodies.yaml",
+    "companies.yaml",
+    "people.yaml",
+    "groups.yaml",
+    "peoples.yaml",
+)
 
 
 @lru_cache(maxsize=8)
