@@ -69,6 +69,8 @@ def _head_patterns() -> Iterator[RulerPattern]:
 def ruler_patterns(registry: Registry) -> Iterator[RulerPattern]:
     """Ruler phrases for every name, demonym, agent head, role and place."""
     for entry in registry.entries.values():
+        if not entry.in_ruler:
+            continue
         for name in entry.names():
             yield RulerPattern("GK_ACTOR", entry.id, name, name in entry.case_sensitive)
         for role in entry.roles:

@@ -6,6 +6,7 @@ Built-in files live in graphkit/data/actors/*.yaml; users add their own with ``-
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,6 +33,7 @@ class RegistryEntry:
     roles: list[str] = field(default_factory=list)
     case_sensitive: set[str] = field(default_factory=set)
     state: str | None = None  # for people: the state they represent
+    in_ruler: bool = True  # False: found only when the NER finds the name (lookup_only files)
 
     @property
     def id(self) -> str:
@@ -157,6 +159,11 @@ class Registry:
 
 
 def _parse_entries(raw: Any, source: str) -> list[RegistryEntry]:
+    """A list of entries, or {lookup_only: true, actors: [...]} (the converted Phoenix files):
+    names found only when the NER finds them (not in the entity ruler)."""
+    lookup_only = False
+    if isinstance(raw, dict) and set(raw) == {"lookup_only", "actors"}:
+        lookup_only, raw = bool(raw["lookup_only"]), raw["actors"]
     if not isinstance(raw, list):
         raise GraphkitError(f"{source}: expected a YAML list of actor entries")
     entries = []
@@ -181,12 +188,21 @@ def _parse_entries(raw: Any, source: str) -> list[RegistryEntry]:
                 roles=_as_list(item.get("roles"), where),
                 case_sensitive=set(_as_list(item.get("case_sensitive"), where)),
                 state=item.get("state"),
+                in_ruler=not lookup_only,
             )
         )
     return entries
 
 
 def _read_yaml(text: str, source: str) -> Any:
+    body = text.lstrip()
+    while body.startswith("#"):  # a JSON body after YAML comments: the fast parser
+        body = body.split("\n", 1)[1].lstrip() if "\n" in body else ""
+    if body.startswith("{"):
+        try:
+            return json.loads(body)
+        except ValueError:
+            pass
     try:
         return parse_yaml(text)
     except yaml.YAMLError as err:
@@ -202,6 +218,8 @@ _BUILTIN_FILES = (
     "people.yaml",
     "groups.yaml",
     "peoples.yaml",
+    "phoenix_nonstate.yaml",
+    "phoenix_international.yaml",
 )
 
 

@@ -16,6 +16,7 @@ which names are too ambiguous to match) is written down here, next to the code t
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections.abc import Iterable
@@ -300,9 +301,14 @@ _SMALL = {"of", "the", "for", "and", "in", "on", "to", "de", "del", "la", "du", 
 _ACRONYM = re.compile(r"^\(?([A-Z0-9&.-]{2,})\)?$")
 
 
-def _title(raw: str) -> str:
+_PARTICLES = {"abu", "al", "el", "bin", "ibn", "bint", "ould"}
+_LEGAL = {"inc": "Inc", "corp": "Corp", "co": "Co", "ltd": "Ltd", "plc": "PLC", "llc": "LLC"}
+
+
+def _title(raw: str, english: set[str]) -> str:
     """'NATIONAL_UNION_FOR_THE_TOTAL_INDEPENDENCE_OF_ANGOLA_' -> 'National Union for the
-    Total Independence of Angola'; a lone short word stays an acronym ('UNITA')."""
+    Total Independence of Angola'; a lone short word stays an acronym ('UNITA'), and so does
+    a short word that is no English word ('VSE Corporation', 'LG Corp')."""
     words = raw.replace("_", " ").split()
     if len(words) == 1 and len(words[0]) <= 6:
         return words[0].upper()
@@ -311,14 +317,24 @@ def _title(raw: str) -> str:
         lower = word.lower()
         if i and lower in _SMALL:
             out.append(lower)
-        elif re.fullmatch(r"\(?[A-Z]{2,6}\)?", word) and not re.search(r"[AEIOU]", word[1:-1]):
-            out.append(word)  # "ALF", "(IAA)": consonant clusters read as acronyms
+        elif re.fullmatch(r"[ivx]+", lower):
+            out.append(word.upper())
+        elif lower in _LEGAL:
+            out.append(_LEGAL[lower])
+        elif (
+            re.fullmatch(r"[A-Za-z]{2,4}", word)
+            and lower not in english
+            and lower not in _PARTICLES
+            or not re.search(r"[aeiouy]", lower)
+        ):
+            out.append(word.upper())
         else:
-            out.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
+            parts = re.split(r"([-/])", word)
+            out.append("".join(p[:1].upper() + p[1:].lower() for p in parts))
     return " ".join(out)
 
 
-def _names(actor: PhoenixActor) -> list[str]:
+def _names(actor: PhoenixActor, english: set[str]) -> list[str]:
     """Root and aliases as display names; '(ACRONYM)' in a name becomes its own alias."""
     names: list[str] = []
     for raw in [actor.root, *actor.aliases]:
@@ -328,7 +344,7 @@ def _names(actor: PhoenixActor) -> list[str]:
         acronym = re.search(r"\(([A-Z0-9&.-]{2,})\)", raw.replace("_", " "))
         plain = re.sub(r"_?\([^)]*\)_?", "_", raw).strip("_")
         if plain:
-            names.append(_title(plain))
+            names.append(_title(plain, english))
         if acronym:
             names.append(acronym.group(1))
     return list(dict.fromkeys(n for n in names if n))
@@ -339,16 +355,35 @@ def _is_person(actor: PhoenixActor) -> bool:
     return any(date or code.endswith("ELI") or code == "ELI" for code, date in actor.codes)
 
 
-def _one_word(name: str) -> bool:
-    """One-word names match with exact case only ("UNITA", not "unita")."""
-    return " " not in name
+# A name with one of these words is a person or an office, not an organisation.
+ROLE_WORDS = {
+    "secretary", "secretary-general", "president", "chairman", "chairwoman", "director",
+    "minister", "spokesman", "spokeswoman", "chief", "envoy", "ambassador", "commissioner",
+    "rapporteur", "representative", "leader", "head", "king", "peacekeeper", "peacekeepers",
+    "official", "officials", "mediator", "negotiator", "general", "sec", "secy", "gen",
+    "sheikh", "shaykh", "mullah", "imam", "emir", "ayatollah", "commander", "colonel", "dr",
+    "mr", "mrs", "prince", "sultan",
+}  # fmt: skip
+
+
+def _organisation_name(name: str, english: set[str]) -> bool:
+    """One word ('Saferworld', 'UNITA'), or several with an English word among them: 'Abdul
+    Karim Tunda' is a person filed under an armed group, 'Green Front of Iran' a group."""
+    words = [w.lower() for w in re.split(r"[\s/]+", name) if w]
+    if any(w in ROLE_WORDS for w in words):
+        return False
+    if len(words) == 1:
+        return True
+    content = [w for w in words if w not in _SMALL and w not in _PARTICLES]
+    return any(w in english and not w.isdigit() for w in content)
 
 
 ACTOR_HEADER = """\
 # Registry entries ({what}) in the format of the other files in this folder (see
-# graphkit/registry.py). Entries whose names the hand-written files already have are left out
-# (those files win). One-word names match with exact case only (case_sensitive), and one-word
-# names that are ordinary English words are dropped.
+# graphkit/registry.py), written as JSON (which is YAML) so that it loads fast. Entries whose
+# names the hand-written files already have are left out (those files win); one-word names that
+# are ordinary English words are dropped. lookup_only: these names are not in the entity ruler;
+# only an entity the NER finds is looked up here (so "the new order" in a sentence is no actor).
 """
 
 
@@ -396,8 +431,9 @@ def registry_entries(
         kind = next((k for prefix, k in kind_of.items() if prefix in code), None)
         if kind is None:
             continue
-        names = [n for n in _names(actor) if not (" " not in n and n.lower() in common)]
-        names = [n for n in names if len(n) > 1 and not n.isdigit()]
+        names = [n for n in _names(actor, common) if not (" " not in n and n.lower() in common)]
+        names = [n for n in names if len(n) > 1 and not n[:1].isdigit()]
+        names = [n for n in names if _organisation_name(n, common)]
         if not names or any(_norm(n) in known for n in names):
             continue
         name, aliases = names[0], names[1:]
@@ -407,9 +443,6 @@ def registry_entries(
         entry: dict[str, object] = {"name": name, "kind": kind}
         if aliases:
             entry["aliases"] = aliases
-        sensitive = [n for n in names if _one_word(n)]
-        if sensitive:
-            entry["case_sensitive"] = sensitive
         entries[name.lower()] = entry
     return [entries[k] for k in sorted(entries)]
 
@@ -417,7 +450,8 @@ def registry_entries(
 def convert_actor_file(vendor: Path, source: str, kind_of: dict[str, str], what: str) -> str:
     text = (vendor / source).read_text("latin-1")
     entries = registry_entries(parse_actors(text), kind_of, _registry_names(), _english_words())
-    body = yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=100)
+    lines = [json.dumps(e, ensure_ascii=False) for e in entries]
+    body = '{"lookup_only": true, "actors": [\n' + ",\n".join(lines) + "\n]}\n"
     return NOTICE.format(source=source) + ACTOR_HEADER.format(what=what) + body
 
 
