@@ -305,6 +305,15 @@ _PARTICLES = {"abu", "al", "el", "bin", "ibn", "bint", "ould"}
 _LEGAL = {"inc": "Inc", "corp": "Corp", "co": "Co", "ltd": "Ltd", "plc": "PLC", "llc": "LLC"}
 
 
+def _acronym(word: str, english: set[str]) -> bool:
+    """'VSE', 'LG', 'NPS': no vowel, or three letters that are no English word or particle."""
+    lower = word.lower()
+    if not re.search(r"[aeiouy]", lower):
+        return True
+    short = re.fullmatch(r"[a-z]{2,3}", lower) is not None
+    return short and lower not in english and lower not in _PARTICLES
+
+
 def _title(raw: str, english: set[str]) -> str:
     """'NATIONAL_UNION_FOR_THE_TOTAL_INDEPENDENCE_OF_ANGOLA_' -> 'National Union for the
     Total Independence of Angola'; a lone short word stays an acronym ('UNITA'), and so does
@@ -321,12 +330,7 @@ def _title(raw: str, english: set[str]) -> str:
             out.append(word.upper())
         elif lower in _LEGAL:
             out.append(_LEGAL[lower])
-        elif (
-            re.fullmatch(r"[A-Za-z]{2,4}", word)
-            and lower not in english
-            and lower not in _PARTICLES
-            or not re.search(r"[aeiouy]", lower)
-        ):
+        elif _acronym(word, english):
             out.append(word.upper())
         else:
             parts = re.split(r"([-/])", word)
