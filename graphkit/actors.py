@@ -100,6 +100,11 @@ def _clean_span(span: Span) -> Span:
         titles = load_actor_phrases().person_titles
         while end - start > 1 and doc[start].lower_.rstrip(".") in titles:
             start += 1
+    if span.label_ == "ORG":  # "Office of Foreign Assets Control (OFAC": the name before "("
+        end = next((t.i for t in doc[start:end] if t.text == "("), end)
+        owner = [t.i for t in doc[start : end - 1] if t.tag_ == "POS"]
+        if owner and doc[owner[-1] + 1].is_title:  # "the Treasury's Office of ...": the office
+            start = owner[-1] + 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     return Span(doc, start, end, label=span.label_)  # keep the entity label

@@ -22,7 +22,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from graphkit.errors import GraphkitError
@@ -248,6 +248,73 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+_JOINERS = frozenset({"of", "for", "the", "on", "and", "in", "&", "de", "du", "des", "la"})
+_PLACE_LABELS = frozenset({"GK_PLACE", "GPE", "LOC"})
+
+
+def _name_token(token: Token) -> bool:
+    return token.is_title or (token.is_upper and token.is_alpha)
+
+
+def _extend_cut_name(doc: Doc, org: Span, ents: dict[int, Span]) -> Span:
+    """ "National Union for the Total Independence of" + "Angola": the NER stops a name where
+    the ruler had claimed a word of it; take in the words up to the end of the name."""
+    end = org.end
+    if doc[end - 1].lower_ not in _JOINERS:
+        return org
+    while end < len(doc):
+        nxt = ents.get(end)
+        if nxt is not None and nxt.label_ in ("GK_ACTOR", "GK_DEMONYM", *_PLACE_LABELS):
+            end = nxt.end
+        elif _name_token(doc[end]) and end not in ents:
+            end += 1
+        elif (
+            doc[end].lower_ in _JOINERS
+            and end + 1 < len(doc)
+            and doc[end - 1].lower_ not in _JOINERS
+        ):
+            end += 1  # "Commission of Inquiry on Human Rights in the ..."
+            continue
+        else:
+            break
+        if doc[end - 1].lower_ not in _JOINERS and not (
+            end < len(doc) and (_name_token(doc[end]) or doc[end].lower_ in _JOINERS)
+        ):
+            break
+    while end > org.end and doc[end - 1].lower_ in _JOINERS:
+        end -= 1
+    return Span(doc, org.start, end, label="ORG") if end > org.end else org
+
+
+def repair_org_spans(doc: Doc) -> Doc:
+    """Names the ruler cut in two: "...Independence of" + "Angola", "Association of" + "African
+    Jurists", and a place right before an organisation ("Baghdad" + "University Medical
+    School") are one ORG entity."""
+    ents = {e.start: e for e in doc.ents}
+    repaired: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        span = _extend_cut_name(doc, ent, ents)
+        before = next((e for e in doc.ents if e.end == span.start), None)
+        if (
+            before is not None
+            and (before.label_ in _PLACE_LABELS or before.ent_id_.startswith("state:"))
+            and before.label_ not in ("GK_DEMONYM", "GK_GOV", "GK_REP")
+            and doc[span.start].is_title
+            and doc[before.start].lower_ != "the"
+        ):
+            span = Span(doc, before.start, span.end, label="ORG")
+        if (span.start, span.end) != (ent.start, ent.end):
+            repaired.append(span)
+    if repaired:
+        kept = [
+            e for e in doc.ents if not any(e.start < r.end and r.start < e.end for r in repaired)
+        ]
+        doc.ents = sorted([*kept, *repaired], key=lambda e: e.start)
+    return doc
+
+
 @lru_cache(maxsize=4)
 def build_pipeline(registry: Registry, model: str | None = None) -> Language:
     """The spaCy pipeline with graphkit's entity ruler placed before the statistical NER."""
@@ -256,6 +323,9 @@ def build_pipeline(registry: Registry, model: str | None = None) -> Language:
     Language.component("graphkit_ruler", func=ruler)
     before = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("graphkit_ruler", before=before)
+    if before:
+        Language.component("graphkit_org_spans", func=repair_org_spans)
+        nlp.add_pipe("graphkit_org_spans", after="ner")
     if "parser" in nlp.pipe_names:  # preset boundaries are respected by the parser
         Language.component("graphkit_paragraphs", func=paragraph_breaks)
         nlp.add_pipe("graphkit_paragraphs", before="parser")
