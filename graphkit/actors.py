@@ -201,13 +201,34 @@ def _attach_representatives(mentions: list[Mention], doc: Doc, table: ActorTable
     return result
 
 
+def _acronym_of(span: Span, mentions: list[Mention], table: ActorTable) -> Mention | None:
+    """ "the Liberian Peace Council (LPC)": the acronym in brackets is the named organisation."""
+    doc = span.doc
+    last = mentions[-1] if mentions else None
+    if (
+        last is None
+        or span.label_ != "ORG"
+        or not span.text.isupper()
+        or last.end + 1 != span.start
+        or doc[last.end].text != "("
+        or table.kind(last.actor) not in (ActorKind.BODY, ActorKind.COMPANY)
+        or table.registry.lookup(span.text) is not None
+    ):
+        return None
+    table.actors[last.actor].aliases.add(span.text)
+    return Mention(span.start, span.end, last.actor, last.via)
+
+
 def find_mentions(doc: Doc, table: ActorTable) -> list[Mention]:
     """Every actor mention of the doc, in token order (roles and pronouns come later)."""
     mentions: list[Mention] = []
     for span in doc.ents:
         if span.label_ in ("GK_PLACE", "GK_ROLE"):
             continue
-        if span.label_.startswith("GK_"):
+        acronym_of = _acronym_of(span, mentions, table)
+        if acronym_of is not None:
+            mention: Mention | None = acronym_of
+        elif span.label_.startswith("GK_"):
             mention = _ruler_mention(span, table)
         elif span.label_ in ("PERSON", "ORG", "GPE", "NORP"):
             mention = _ner_mention(span, table)

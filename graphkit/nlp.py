@@ -286,6 +286,31 @@ def _extend_cut_name(doc: Doc, org: Span, ents: dict[int, Span]) -> Span:
     return Span(doc, org.start, end, label="ORG") if end > org.end else org
 
 
+def _initials(tokens: list[Token]) -> str:
+    return "".join(t.text[0].upper() for t in tokens if t.lower_ not in _JOINERS)
+
+
+def _named_by_acronym(doc: Doc) -> list[Span]:
+    """ "the Palestine Liberation Organization (PLO)", "Nigerian Union of Teachers (NUT)": the
+    title-case words before a parenthesised acronym whose initials spell it are one ORG, even
+    where the ruler took their first word for a state."""
+    found = []
+    for token in doc[2:-1]:
+        acronym = token.text
+        if doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")":
+            continue
+        if not (acronym.isupper() and acronym.isalpha() and 2 < len(acronym) < 8):
+            continue
+        start = token.i - 1
+        while start > 0 and (_name_token(doc[start - 1]) or doc[start - 1].lower_ in _JOINERS):
+            start -= 1
+            if _initials(list(doc[start : token.i - 1])) == acronym:
+                if doc[start].lower_ not in _JOINERS:
+                    found.append(Span(doc, start, token.i - 1, label="ORG"))
+                break
+    return found
+
+
 def repair_org_spans(doc: Doc) -> Doc:
     """Names the ruler cut in two: "...Independence of" + "Angola", "Association of" + "African
     Jurists", and a place right before an organisation ("Baghdad" + "University Medical
@@ -307,6 +332,14 @@ def repair_org_spans(doc: Doc) -> Doc:
             span = Span(doc, before.start, span.end, label="ORG")
         if (span.start, span.end) != (ent.start, ent.end):
             repaired.append(span)
+    named = [
+        n
+        for n in _named_by_acronym(doc)
+        if not any(r.start < n.end and n.start < r.end for r in repaired)
+    ]
+    repaired += [
+        n for n in named if not any((e.start, e.end) == (n.start, n.end) for e in doc.ents)
+    ]
     if repaired:
         kept = [
             e for e in doc.ents if not any(e.start < r.end and r.start < e.end for r in repaired)
