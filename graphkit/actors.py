@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from graphkit.models import ActorKind, actor_id, normalise_name
-from graphkit.registry import Registry, RegistryEntry, load_actor_phrases
+from graphkit.registry import Registry, RegistryEntry, holder_state, load_actor_phrases
 
 __all__ = ["ActorTable", "Mention", "find_mentions"]
 
@@ -44,8 +44,9 @@ class ActorInfo:
 class ActorTable:
     """The actors of one article, keyed by stable id."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, date: str | None = None) -> None:
         self.registry = registry
+        self.date = date  # the article's date: which office a person held then
         self.actors: dict[str, ActorInfo] = {}
 
     def from_entry(self, entry: RegistryEntry) -> str:
@@ -67,8 +68,16 @@ class ActorTable:
         return self.actors[key].kind
 
     def state_of(self, key: str) -> str | None:
-        entry = self.actors[key].registry
-        state = self.registry.state_of(entry) if entry else None
+        """The state a person speaks for: from the registry (people.yaml), or for a person the
+        NER found, the state of the office they held at the article's date (Phoenix)."""
+        info = self.actors[key]
+        if info.registry is not None:
+            state = self.registry.state_of(info.registry)
+        elif info.kind is ActorKind.PERSON:
+            held = holder_state(info.name, self.date)
+            state = self.registry.lookup(held) if held else None
+        else:
+            state = None
         return self.from_entry(state) if state else None
 
 

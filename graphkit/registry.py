@@ -20,7 +20,15 @@ from graphkit.errors import GraphkitError
 from graphkit.models import ActorKind, actor_id, normalise_name
 from graphkit.yamlfile import parse_yaml
 
-__all__ = ["ActorPhrases", "Registry", "RegistryEntry", "load_actor_phrases", "load_registry"]
+__all__ = [
+    "ActorPhrases",
+    "Registry",
+    "RegistryEntry",
+    "holder_state",
+    "load_actor_phrases",
+    "load_office_holders",
+    "load_registry",
+]
 
 
 @dataclass
@@ -272,3 +280,27 @@ def load_actor_phrases() -> ActorPhrases:
         body_heads=tuple(agents.get("body_heads") or ()),
         group_heads=tuple(agents.get("group_heads") or ()),
     )
+
+
+@lru_cache(maxsize=1)
+def load_office_holders() -> dict[str, list[tuple[str, str, str]]]:
+    """Normalised full name -> [(state, from, to)] (data/office_holders.yaml, from Phoenix);
+    read on first use, so start-up does not pay for it."""
+    text = resources.files("graphkit").joinpath("data/office_holders.yaml").read_text("utf-8")
+    raw = _read_yaml(text, "office_holders.yaml")
+    holders: dict[str, list[tuple[str, str, str]]] = {}
+    for name, roles in raw.items():
+        holders.setdefault(normalise_name(name), []).extend(tuple(r) for r in roles)
+    return holders
+
+
+def holder_state(name: str, date: str | None) -> str | None:
+    """The state an office holder speaks for: the one whose role was valid at ``date`` (ISO),
+    or, without a date, the only state the person ever held a role for; None if unknown,
+    out of office at that date, or ambiguous."""
+    roles = load_office_holders().get(normalise_name(name), [])
+    if date:
+        day = date[:10]
+        roles = [r for r in roles if (not r[1] or r[1] <= day) and (not r[2] or day <= r[2])]
+    states = {state for state, _, _ in roles}
+    return states.pop() if len(states) == 1 else None

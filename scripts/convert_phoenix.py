@@ -464,6 +464,109 @@ INTERNATIONAL_KINDS = {"MNC": "Company", "IGO": "Body", "NGO": "Body"}
 NONSTATE_KINDS = {"REB": "Body", "OPP": "Body", "PTY": "Body", "UAF": "Body", "MUS": "Body"}
 
 
+# ------------------------------------------------ office holders (Phoenix.Countries.actors.txt)
+
+# Role codes whose holder speaks for the state (a minister, a general, a spy chief).
+HOLDER_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
+
+
+def _date(raw: str) -> str:
+    """'811014' -> '1981-10-14', '20061201' -> '2006-12-01'; '' when unreadable."""
+    digits = raw.strip("<>")
+    if len(digits) == 6 and digits.isdigit():
+        year = int(digits[:2])
+        digits = f"{2000 + year if year < 30 else 1900 + year}{digits[2:]}"
+    if len(digits) != 8 or not digits.isdigit():
+        return ""
+    return f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
+
+
+def _span(raw: str) -> tuple[str, str] | None:
+    """'811014-110211' -> (from, to); '>090801' from a date on; '<460101' until it; '' always."""
+    if not raw:
+        return ("", "")
+    if raw.startswith(">"):
+        start = _date(raw)
+        return (start, "") if start else None
+    if raw.startswith("<"):
+        end = _date(raw)
+        return ("", end) if end else None
+    parts = raw.split("-")
+    if len(parts) != 2:
+        return None
+    start, end = _date(parts[0]), _date(parts[1])
+    return (start, end) if start and end else None
+
+
+def _state_names() -> dict[str, str]:
+    """Normalised names and aliases of the states in states.yaml -> the state's name."""
+    raw = yaml.safe_load((DATA / "actors" / "states.yaml").read_text("utf-8"))
+    names = {}
+    for entry in raw:
+        for name in [entry["name"], *(entry.get("aliases") or [])]:
+            names.setdefault(_norm(name), entry["name"])
+    return names
+
+
+def _person_names(actor: PhoenixActor, english: set[str]) -> list[str]:
+    """Full names only: no one-word surnames ('MUBARAK_') and no titles ('PRESIDENT_X')."""
+    found = []
+    for name in _names(actor, english):
+        words = [w.lower().strip(".") for w in name.split()]
+        if len(words) < 2 or any(w in ROLE_WORDS or w in _TITLES for w in words):
+            continue
+        found.append(name)
+    return found
+
+
+_TITLES = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "adm", "sir", "lord",
+           "premier", "pm", "vice", "deputy", "former", "ex", "foreign", "defense", "defence",
+           "interior", "finance", "justice", "governor", "mayor", "senator", "judge"}  # fmt: skip
+
+
+def office_holders(text: str, english: set[str]) -> dict[str, list[list[str]]]:
+    """Full name -> [[state, from, to], ...] for every dated state role."""
+    actors = parse_actors(text)
+    states = _state_names()
+    countries: dict[str, str] = {}
+    for actor in actors:  # the country roots: 'AFGHANISTAN_ [AFG]'
+        if len(actor.codes) == 1 and len(actor.codes[0][0]) == 3 and not actor.codes[0][1]:
+            state = states.get(_norm(actor.root.replace("_", " ")))
+            if state:
+                countries.setdefault(actor.codes[0][0], state)
+    holders: dict[str, list[list[str]]] = {}
+    for actor in actors:
+        roles = []
+        for code, dates in actor.codes:
+            state = countries.get(code[:3])
+            span = _span(dates)
+            if state and code[3:6] in HOLDER_SECTORS and span is not None:
+                roles.append([state, *span])
+        if not roles:
+            continue
+        roles = sorted({tuple(r): r for r in roles}.values())
+        for name in _person_names(actor, english):
+            holders.setdefault(name, [])
+            holders[name] += [r for r in roles if r not in holders[name]]
+    return {name: sorted(holders[name]) for name in sorted(holders)}
+
+
+HOLDERS_HEADER = """\
+# Office holders: full name -> [[state, from, to], ...], every role the person held for a state
+# (government, military, police, intelligence, judiciary), with ISO dates ("" = open). A person
+# the NER finds under one of these names speaks for the state whose role was valid at the
+# article's date (graphkit/actors.py). Written as JSON (which is YAML) so that it loads fast.
+"""
+
+
+def convert_office_holders(vendor: Path) -> str:
+    text = (vendor / "Phoenix.Countries.actors.txt").read_text("latin-1")
+    holders = office_holders(text, _english_words())
+    lines = [f"{json.dumps(n, ensure_ascii=False)}: {json.dumps(r)}" for n, r in holders.items()]
+    body = "{\n" + ",\n".join(lines) + "\n}\n"
+    return NOTICE.format(source="Phoenix.Countries.actors.txt") + HOLDERS_HEADER + body
+
+
 def outputs(vendor: Path = VENDOR) -> dict[Path, str]:
     return {
         DATA / "agents.yaml": convert_agents(vendor),
@@ -476,6 +579,7 @@ def outputs(vendor: Path = VENDOR) -> dict[Path, str]:
         DATA / "actors" / "phoenix_nonstate.yaml": convert_actor_file(
             vendor, "Phoenix.MilNonState.actors.txt", NONSTATE_KINDS, "armed and non-state groups"
         ),
+        DATA / "office_holders.yaml": convert_office_holders(vendor),
     }
 
 
