@@ -109,6 +109,8 @@ def _clean_span(span: Span) -> Span:
         titles = load_actor_phrases().person_titles
         while end - start > 1 and doc[start].lower_.rstrip(".") in titles:
             start += 1
+    # a name does not run over a line break ("Jen Psaki\nDepartment Spokesperson")
+    end = next((t.i for t in doc[start:end] if t.is_space and "\n" in t.text), end)
     if span.label_ == "ORG":  # "Office of Foreign Assets Control (OFAC": the name before "("
         end = next((t.i for t in doc[start:end] if t.text == "("), end)
         owner = [t.i for t in doc[start : end - 1] if t.tag_ == "POS"]

@@ -112,6 +112,10 @@ def _in_proper_name(doc: Doc, head: _Match) -> bool:
     return after.tag_ == "POS" or after.text in ("'", "\u2019", "of") or after.is_title
 
 
+def _hyphenated(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+
+
 def _bare(doc: Doc, head: _Match) -> bool:
     """A head with no modifier before it and a word after it ("the rebels in ...", not
     "Uyghur students in ...")."""
@@ -145,8 +149,8 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
     )
     done: set[tuple[int, int]] = set()
     for head in heads:
-        if (head.start, head.end) in done:
-            continue
+        if (head.start, head.end) in done or _hyphenated(doc, head.end):
+            continue  # "Venezuelan state-owned": part of a compound word, not a head
         done.add((head.start, head.end))
         before = sorted(stems.get(head.start, []), key=lambda m: (m.start, not m.is_state))
         if head.id in ("rep", "gov"):

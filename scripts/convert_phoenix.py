@@ -70,7 +70,7 @@ NOT_STATE = {
     "governance", "military presence", "intelligence information", "intelligence activity",
     "intelligence operation", "military led", "retired", "operative", "naval", "echelon",
     "phalanx", "privateer", "carrier", "commander", "captain", "kingdom", "king", "emperor",
-    "empress", "crown prince", "delegate", "representatives", "representative's council",
+    "empress", "crown prince", "delegate", "state-owned", "representatives", "representative's council",
 }  # fmt: skip
 # Things, places and media, not people: never a non-state actor after a demonym.
 NOT_PEOPLE = {
