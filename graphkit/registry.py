@@ -41,7 +41,6 @@ class RegistryEntry:
     roles: list[str] = field(default_factory=list)
     case_sensitive: set[str] = field(default_factory=set)
     state: str | None = None  # for people: the state they represent
-    in_ruler: bool = True  # False: found only when the NER finds the name (lookup_only files)
 
     @property
     def id(self) -> str:
@@ -167,11 +166,11 @@ class Registry:
 
 
 def _parse_entries(raw: Any, source: str) -> list[RegistryEntry]:
-    """A list of entries, or {lookup_only: true, actors: [...]} (the converted Phoenix files):
-    names found only when the NER finds them (not in the entity ruler)."""
-    lookup_only = False
-    if isinstance(raw, dict) and set(raw) == {"lookup_only", "actors"}:
-        lookup_only, raw = bool(raw["lookup_only"]), raw["actors"]
+    """A list of entries, or {match_case: true, actors: [...]} (the converted Phoenix files),
+    where every name matches with exact case only ("New Order", not "new order")."""
+    match_case = False
+    if isinstance(raw, dict) and set(raw) == {"match_case", "actors"}:
+        match_case, raw = bool(raw["match_case"]), raw["actors"]
     if not isinstance(raw, list):
         raise GraphkitError(f"{source}: expected a YAML list of actor entries")
     entries = []
@@ -186,6 +185,7 @@ def _parse_entries(raw: Any, source: str) -> list[RegistryEntry]:
             raise GraphkitError(
                 f"{where} ({item['name']}): kind {item.get('kind')!r} is not one of {kinds}"
             ) from None
+        exact = [item["name"], *_as_list(item.get("aliases"), where)] if match_case else []
         entries.append(
             RegistryEntry(
                 name=item["name"].strip(),
@@ -194,9 +194,8 @@ def _parse_entries(raw: Any, source: str) -> list[RegistryEntry]:
                 demonyms=_as_list(item.get("demonyms"), where),
                 metonyms=_as_list(item.get("metonyms"), where),
                 roles=_as_list(item.get("roles"), where),
-                case_sensitive=set(_as_list(item.get("case_sensitive"), where)),
+                case_sensitive=set(_as_list(item.get("case_sensitive"), where)) | set(exact),
                 state=item.get("state"),
-                in_ruler=not lookup_only,
             )
         )
     return entries

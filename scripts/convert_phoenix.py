@@ -109,6 +109,8 @@ COLLECTIVE = {
     "council", "association", "society", "gang", "band", "squad", "underground", "resistance",
     "parties", "forces", "police", "military", "government", "administration", "regime",
 }  # fmt: skip
+# Heads Phoenix lists only inside compounds ("MAIN_OPPOSITION", "EXILED_OPPOSITION").
+EXTRA_HEADS = {"body_heads": ["opposition"]}
 _PREPOSITIONS = {"in", "of", "to", "for", "at", "the", "de", "on", "with", "from", "a"}
 
 
@@ -216,6 +218,8 @@ def agents_data(text: str, existing_heads: set[str]) -> dict[str, list[str]]:
                 bodies.update(_plural_only(noun))
         elif noun.sector in NONSTATE_SECTORS:
             groups.update(_plural_only(noun))
+    for key, heads in EXTRA_HEADS.items():
+        {"body_heads": bodies, "group_heads": groups}[key].update(heads)
     taken = set(existing_heads)
     result: dict[str, list[str]] = {}
     for key, heads in (
@@ -386,8 +390,8 @@ ACTOR_HEADER = """\
 # Registry entries ({what}) in the format of the other files in this folder (see
 # graphkit/registry.py), written as JSON (which is YAML) so that it loads fast. Entries whose
 # names the hand-written files already have are left out (those files win); one-word names that
-# are ordinary English words are dropped. lookup_only: these names are not in the entity ruler;
-# only an entity the NER finds is looked up here (so "the new order" in a sentence is no actor).
+# are ordinary English words are dropped. match_case: every name matches with exact case only
+# ("New Order", "Kurdistan Freedom Hawks"; not "the new order").
 """
 
 
@@ -455,7 +459,7 @@ def convert_actor_file(vendor: Path, source: str, kind_of: dict[str, str], what:
     text = (vendor / source).read_text("latin-1")
     entries = registry_entries(parse_actors(text), kind_of, _registry_names(), _english_words())
     lines = [json.dumps(e, ensure_ascii=False) for e in entries]
-    body = '{"lookup_only": true, "actors": [\n' + ",\n".join(lines) + "\n]}\n"
+    body = '{"match_case": true, "actors": [\n' + ",\n".join(lines) + "\n]}\n"
     return NOTICE.format(source=source) + ACTOR_HEADER.format(what=what) + body
 
 
