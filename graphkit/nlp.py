@@ -115,6 +115,12 @@ def _hyphenated(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
 
 
+def _modifier(doc: Doc, i: int) -> bool:
+    """One lower-case adjective or noun between a demonym and a non-state head: "Irish
+    nationalist guerrillas", "Tehran bus workers"."""
+    return i > 0 and doc[i].is_lower and doc[i].is_alpha and doc[i].tag_ in ("JJ", "NN")
+
+
 def _bare(doc: Doc, head: _Match) -> bool:
     """A head with no modifier before it and a word after it ("the rebels in ...", not
     "Uyghur students in ...")."""
@@ -161,12 +167,15 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
         if _in_proper_name(doc, head):
             continue
         plural = doc[head.end - 1].tag_ in _PLURAL_TAGS or head.id == "Body"
+        if not before and _modifier(doc, head.start - 1):  # "Irish nationalist guerrillas"
+            before = stems.get(head.start - 1, [])
         stem = next((m for m in before if not m.is_group or head.id == "Body"), None)
         if stem is not None and plural:
             spans.append(_agent_span(doc, stem.start, head.end, head.id))
         elif head.id == "Body" and _bare(doc, head) and doc[head.end].lower_ == "in":
-            place = by_start.get(head.end + 1)  # "rebels in Darfur"
-            if place is not None:
+            after = head.end + 2 if doc[head.end + 1].lower_ == "the" else head.end + 1
+            place = by_start.get(after)  # "rebels in Darfur", "rebels in the Ivory Coast"
+            if place is not None and not (place.end < len(doc) and doc[place.end].is_title):
                 spans.append(Span(doc, head.start, place.end, label="GK_AGENT", span_id=head.id))
     for m in matches:  # "Iraqi Kurds", "Bosnian Serbs": a people qualified by a state
         if m.is_group and doc[m.end - 1].tag_ in _PLURAL_TAGS:

@@ -109,8 +109,15 @@ COLLECTIVE = {
     "council", "association", "society", "gang", "band", "squad", "underground", "resistance",
     "parties", "forces", "police", "military", "government", "administration", "regime",
 }  # fmt: skip
-# Heads Phoenix lists only inside compounds ("MAIN_OPPOSITION", "EXILED_OPPOSITION").
-EXTRA_HEADS = {"body_heads": ["opposition"]}
+# Heads Phoenix lists only inside compounds ("MAIN_OPPOSITION", "EXILED_OPPOSITION"), and
+# political movements it has no agent code for ("Serbian nationalists").
+EXTRA_HEADS = {
+    "body_heads": ["opposition"],
+    "group_heads": [
+        "nationalists", "ultranationalists", "loyalists", "fundamentalists", "islamists",
+        "hardliners", "monarchists", "royalists", "secularists",
+    ],
+}  # fmt: skip
 _PREPOSITIONS = {"in", "of", "to", "for", "at", "the", "de", "on", "with", "from", "a"}
 
 

@@ -74,6 +74,13 @@ NONSTATE_AGENTS = [
     ("Sudanese refugees crossed the border at night.", "Sudanese refugees", ActorKind.GROUP),
     ("Insurgents in Mindanao ambushed a patrol.", "Insurgents in Mindanao", ActorKind.BODY),
     ("Three Moroccan journalists were detained.", "Moroccan journalists", ActorKind.GROUP),
+    ("Turkish leftist guerrillas set off a bomb.", "Turkish leftist guerrillas", ActorKind.BODY),
+    ("Militants in the Sahel seized a convoy.", "Militants in the Sahel", ActorKind.BODY),
+    (
+        "Police arrested Hungarian nationalists at the rally.",
+        "Hungarian nationalists",
+        ActorKind.GROUP,
+    ),
 ]
 
 
@@ -110,6 +117,11 @@ def test_demonym_on_a_non_agent_noun_is_no_new_actor(ex: Extractor, text: str) -
     assert not any(" " in name and name.split()[0] in text for name in found if name not in text)
 
 
+def test_place_inside_a_longer_name_is_no_agent_place(ex: Extractor) -> None:
+    found = actors(ex, "Militants in the Niger Delta seized an oil rig.")
+    assert "Militants in the Niger" not in found
+
+
 def test_head_inside_a_hyphenated_word_is_no_agent(ex: Extractor) -> None:
     doc = ex.nlp("The Kenyan state-owned power company raised prices.")
     assert [e.label_ for e in doc.ents if "Kenyan" in e.text] == ["GK_DEMONYM"]
@@ -128,6 +140,7 @@ PEOPLES = [
     ("Police clashed with Croats in the old town.", "Croats"),
     ("Ethnic Hungarians asked for schooling in their language.", "Hungarians"),
     ("Tamils gathered outside the embassy.", "Tamils"),
+    ("The president betrayed the Malawian people, the opposition said.", "Malawians"),
 ]
 
 
