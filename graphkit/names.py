@@ -1,10 +1,11 @@
-"""Organisation names the entity ruler cut in two, put back together after the NER.
+"""Names the entity ruler or the NER cut short, put back together after the NER.
 
 The ruler claims a state or place inside a longer name before the NER runs, and the NER then
 stops the name there or misses it: "National Union for the Total Independence of" + "Angola",
 "Association of" + "African Jurists", "Kampala" + "University Medical School",
 "Palestine" + "Liberation Organization (PLO)". ``repair_org_spans`` (a pipeline component
-after the NER) makes each one ORG entity again.
+after the NER) makes each one ORG entity again, and takes the given names the NER left out
+into a PERSON ("Solomy" + "Balungi Bossa").
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ def _extend_cut_name(doc: Doc, org: Span, ents: dict[int, Span]) -> Span:
     """ "National Union for the Total Independence of" + "Angola": the NER stops a name where
     the ruler had claimed a word of it; take in the words up to the end of the name."""
     end = org.end
-    if doc[end - 1].lower_ not in _JOINERS:
-        return org
+    words = load_actor_phrases().body_words | load_actor_phrases().company_words
+    if doc[end - 1].lower_ not in _JOINERS or not any(t.lower_ in words for t in org):
+        return org  # "Oyelaran Adewale Balogun of": a person the NER took for an ORG
     while end < len(doc):
         nxt = ents.get(end)
         if nxt is not None and nxt.label_ in ("GK_ACTOR", "GK_DEMONYM", *_PLACE_LABELS):
@@ -116,6 +118,38 @@ def _place_and_org_words(doc: Doc, place: Span, taken: set[int]) -> Span | None:
     return None
 
 
+# Capitalised words before a name that are titles, not given names ("President", "Bishop").
+_TITLE_WORDS = frozenset(
+    {"president", "minister", "secretary", "chairman", "chairwoman", "king", "queen", "prince",
+     "princess", "sheikh", "emir", "sultan", "premier", "chancellor", "governor", "mayor",
+     "ambassador", "envoy", "bishop", "pope", "ayatollah", "lord", "lady", "spokesman",
+     "spokeswoman", "director", "chief", "commissioner", "vice", "deputy", "foreign", "prime",
+     "state", "defense", "defence", "interior", "finance", "justice", "speaker", "leader"}
+)  # fmt: skip
+
+
+def _given_names(doc: Doc, person: Span, taken: set[int]) -> Span | None:
+    """ "designating Solomy Balungi Bossa": proper nouns right before a PERSON that no entity
+    claims and that are no titles are the person's given names."""
+    titles = _TITLE_WORDS | load_actor_phrases().person_titles
+    start = person.start
+    while (
+        start > person.sent.start
+        and doc[start - 1].tag_ == "NNP"
+        and doc[start - 1].is_title
+        and doc[start - 1].is_alpha
+        and start - 1 not in taken
+        and doc[start - 1].lower_ not in titles
+    ):
+        start -= 1
+    if start == person.start or person.start - start > 3:
+        return None
+    before = doc[start - 1] if start > person.sent.start else None
+    if before is not None and (before.lower_ in _JOINERS or before.pos_ in ("PROPN", "ADP")):
+        return None  # "... Terrorism and Financial Intelligence Brian E. Nelson": a title
+    return Span(doc, start, person.end, label="PERSON")
+
+
 def repair_org_spans(doc: Doc) -> Doc:
     """Names the ruler cut in two: "...Independence of" + "Angola", "Association of" + "African
     Jurists", and a place right before an organisation ("Baghdad" + "University Medical
@@ -133,6 +167,9 @@ def repair_org_spans(doc: Doc) -> Doc:
             repaired.append(span)
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     for ent in doc.ents:
+        longer = _given_names(doc, ent, taken) if ent.label_ == "PERSON" else None
+        if longer is not None:
+            repaired.append(longer)
         if _names_a_place(ent) and not any(r.start <= ent.start < r.end for r in repaired):
             joined = _place_and_org_words(doc, ent, taken)
             if joined is not None:

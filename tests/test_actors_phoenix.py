@@ -11,9 +11,11 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from spacy.tokens import Span
 
 from graphkit.actors import ActorTable, find_mentions
 from graphkit.models import ActorKind, Article
+from graphkit.names import repair_org_spans
 from graphkit.pipeline import Extractor
 from graphkit.registry import holder_state, load_registry
 
@@ -257,3 +259,28 @@ def test_agent_parsing_rules() -> None:
     assert nouns["police"].forms == ["police"]
     assert nouns["rebel"].forms == ["rebel", "rebels"] and nouns["rebel"].sector == "REB"
     assert "foo of" not in nouns  # a phrase cut before its object is no head
+
+
+def _with_ents(ex: Extractor, text: str, ents: list[tuple[int, int, str]]) -> list[str]:
+    """The repair on a parse whose entities are set by hand (as a cut-short NER leaves them)."""
+    doc = ex.nlp.make_doc(text)
+    for _, component in ex.nlp.pipeline:
+        if component is not repair_org_spans:
+            doc = component(doc)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return [f"{e.label_}:{e.text}" for e in repair_org_spans(doc).ents]
+
+
+def test_given_names_the_ner_left_out_join_the_person(ex: Extractor) -> None:
+    text = "We are designating Tsegaye Worku Alemu of Ethiopia."
+    assert "PERSON:Tsegaye Worku Alemu" in _with_ents(ex, text, [(4, 6, "PERSON")])
+    text = "He met the Minister for Labour and Social Affairs Ana Costa."
+    people = _with_ents(ex, text, [(10, 11, "PERSON")])  # a title's words are no given names
+    assert people == ["PERSON:Costa"]
+
+
+def test_person_taken_for_an_org_is_not_extended(ex: Extractor) -> None:
+    found = actors(
+        ex, "Today, I am designating Oyelaran Adewale Balogun of Nigeria and Mirela Tudose."
+    )
+    assert not any(name.endswith("of Nigeria") for name in found)
