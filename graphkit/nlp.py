@@ -111,6 +111,14 @@ def _in_proper_name(doc: Doc, head: _Match) -> bool:
     return after.tag_ == "POS" or after.text in ("'", "\u2019", "of") or after.is_title
 
 
+def _names_an_organisation(doc: Doc, head: _Match) -> bool:
+    """ "Moscow State University": a capitalised head before a capitalised organisation word."""
+    if head.end >= len(doc) or not doc[head.start].is_title or not doc[head.end].is_title:
+        return False
+    phrases = load_actor_phrases()
+    return doc[head.end].lower_ in phrases.body_words | phrases.company_words
+
+
 def _hyphenated(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
 
@@ -160,7 +168,7 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
         before = sorted(stems.get(head.start, []), key=lambda m: (m.start, not m.is_state))
         if head.id in ("rep", "gov"):
             state = next((m for m in before if m.is_state), None)
-            if state is not None:
+            if state is not None and not _names_an_organisation(doc, head):
                 label = "GK_REP" if head.id == "rep" else "GK_GOV"
                 spans.append(Span(doc, state.start, head.end, label=label, span_id=state.id))
             continue
@@ -234,12 +242,13 @@ class GraphkitRuler:
                     continue
                 label, ent_id = self.keys[key]
                 matches.append(_Match(label, ent_id, start, end))
-        spans = _compose(doc, matches)  # first: a composed span wins a tie with its parts
-        spans += [
-            Span(doc, m.start, m.end, label=m.label, span_id=m.id)
-            for m in matches
-            if m.label != "GK_HEAD"
-        ]
+        # a registry name wins a tie with a composed phrase ("U.S. Congress" is a US alias),
+        # and a composed phrase wins a tie with its parts
+        named = [m for m in matches if m.label == "GK_ACTOR"]
+        others = [m for m in matches if m.label not in ("GK_ACTOR", "GK_HEAD")]
+        spans = [Span(doc, m.start, m.end, label=m.label, span_id=m.id) for m in named]
+        spans += _compose(doc, matches)
+        spans += [Span(doc, m.start, m.end, label=m.label, span_id=m.id) for m in others]
         doc.ents = filter_spans([*spans, *doc.ents])
         return doc
 

@@ -284,3 +284,15 @@ def test_person_taken_for_an_org_is_not_extended(ex: Extractor) -> None:
         ex, "Today, I am designating Oyelaran Adewale Balogun of Nigeria and Mirela Tudose."
     )
     assert not any(name.endswith("of Nigeria") for name in found)
+
+
+def test_registry_alias_wins_over_a_composed_phrase(ex: Extractor) -> None:
+    doc = ex.nlp("The U.S. Senate and Kenyan lawmakers met.")
+    labels = {e.text: (e.label_, e.ent_id_) for e in doc.ents}
+    assert labels["U.S. Senate"] == ("GK_ACTOR", "state:united-states")  # states.yaml alias
+    assert labels["Kenyan lawmakers"] == ("GK_AGENT", "Body")
+
+
+def test_state_head_inside_an_organisation_name_is_no_state(ex: Extractor) -> None:
+    found = actors(ex, "Students at Kiev State University protested.")
+    assert "Ukraine" not in found
