@@ -81,8 +81,9 @@ def _named_by_acronym(doc: Doc) -> list[Span]:
 
 
 def _names_a_place(ent: Span) -> bool:
-    """A place or a state's name or capital ("Baghdad", "Kenya"), not its demonym or agents."""
-    if ent.label_ in ("GK_DEMONYM", "GK_GOV", "GK_REP") or ent.doc[ent.start].lower_ == "the":
+    """A place, a state's name, capital or demonym ("Baghdad", "Kenya", "Swiss"), not its
+    agents ("Kenyan police")."""
+    if ent.label_ in ("GK_GOV", "GK_REP") or ent.doc[ent.start].lower_ == "the":
         return False
     return ent.label_ in _PLACE_LABELS or ent.ent_id_.startswith("state:")
 
@@ -101,8 +102,13 @@ def _place_and_org_words(doc: Doc, place: Span, taken: set[int]) -> Span | None:
     phrases = load_actor_phrases()
     words = phrases.body_words | phrases.company_words
     end = place.end
-    while end < len(doc) and end - place.end < 6 and end not in taken and doc[end].is_title:
-        end += 1
+    while end < len(doc) and end - place.end < 8 and end not in taken:
+        if doc[end].is_title:
+            end += 1
+        elif doc[end].lower_ in _JOINERS and end + 1 < len(doc) and doc[end + 1].is_title:
+            end += 1  # "Swiss Agency for Development and Cooperation"
+        else:
+            break
     sent = place.sent
     others = [
         t
@@ -112,7 +118,9 @@ def _place_and_org_words(doc: Doc, place: Span, taken: set[int]) -> Span | None:
     if all(t.is_title for t in others) or _hyphenated_before(place):
         return None  # a title-case headline: "China-Russia Alliance Undermines ..."
     if any(t.lower_ in words for t in doc[place.end : end]):
-        while doc[end - 1].lower_ not in words and doc[end - 1].pos_ != "PROPN":
+        while (doc[end - 1].lower_ not in words and doc[end - 1].pos_ != "PROPN") or (
+            doc[end - 1].lower_ in _JOINERS
+        ):
             end -= 1
         return Span(doc, place.start, end, label="ORG")
     return None

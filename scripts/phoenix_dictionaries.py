@@ -132,6 +132,9 @@ def _names(actor: PhoenixActor, english: set[str]) -> list[str]:
         plain = re.sub(r"_?\([^)]*\)_?", "_", raw).strip("_")
         if plain:
             names.append(_title(plain, english))
+        parts = [p.strip("_") for p in plain.split("/")]
+        if len(parts) > 1 and all("_" in p for p in parts):  # "X_ASSOCIATION/Y_FIGHTERS"
+            names += [_title(p, english) for p in parts]
         if acronym:
             names.append(acronym.group(1))
     return list(dict.fromkeys(n for n in names if n))

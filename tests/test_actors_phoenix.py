@@ -296,3 +296,13 @@ def test_registry_alias_wins_over_a_composed_phrase(ex: Extractor) -> None:
 def test_state_head_inside_an_organisation_name_is_no_state(ex: Extractor) -> None:
     found = actors(ex, "Students at Kiev State University protested.")
     assert "Ukraine" not in found
+
+
+def test_demonym_before_organisation_words_is_one_name(ex: Extractor) -> None:
+    found = actors(ex, "Funds came from the Danish Institute for Peace and Conflict Studies.")
+    assert found.get("Danish Institute for Peace and Conflict Studies") is ActorKind.BODY
+
+
+def test_slash_joined_phoenix_names_are_aliases() -> None:
+    entry = load_registry().lookup("Ulster Freedom Fighters")
+    assert entry is not None and "Ulster Defence Association" in entry.aliases
