@@ -283,14 +283,11 @@ def load_actor_phrases() -> ActorPhrases:
 
 @lru_cache(maxsize=1)
 def load_office_holders() -> dict[str, list[tuple[str, str, str]]]:
-    """Normalised full name -> [(state, from, to)] (data/office_holders.yaml, from Phoenix);
-    read on first use, so start-up does not pay for it."""
+    """Normalised full name -> [(state, from, to)] (data/office_holders.yaml, from Phoenix,
+    keyed by normalise_name already); read on first use, so start-up does not pay for it."""
     text = resources.files("graphkit").joinpath("data/office_holders.yaml").read_text("utf-8")
     raw = _read_yaml(text, "office_holders.yaml")
-    holders: dict[str, list[tuple[str, str, str]]] = {}
-    for name, roles in raw.items():
-        holders.setdefault(normalise_name(name), []).extend(tuple(r) for r in roles)
-    return holders
+    return {key: [(r[0], r[1], r[2]) for r in roles] for key, roles in raw.items()}
 
 
 def holder_state(name: str, date: str | None) -> str | None:

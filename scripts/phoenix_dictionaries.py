@@ -311,7 +311,9 @@ _TITLES = {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "adm", "s
 
 
 def office_holders(text: str, english: set[str]) -> dict[str, list[list[str]]]:
-    """Full name -> [[state, from, to], ...] for every dated state role."""
+    """Normalised full name -> [[state, from, to], ...] for every dated state role."""
+    from graphkit.models import normalise_name
+
     actors = parse_actors(text)
     states = _state_names()
     countries: dict[str, str] = {}
@@ -332,13 +334,15 @@ def office_holders(text: str, english: set[str]) -> dict[str, list[list[str]]]:
             continue
         roles = sorted({tuple(r): r for r in roles}.values())
         for name in _person_names(actor, english):
-            holders.setdefault(name, [])
-            holders[name] += [r for r in roles if r not in holders[name]]
-    return {name: sorted(holders[name]) for name in sorted(holders)}
+            key = normalise_name(name)  # the registry's lookup key: no work at load time
+            holders.setdefault(key, [])
+            holders[key] += [r for r in roles if r not in holders[key]]
+    return {key: sorted(holders[key]) for key in sorted(holders) if key}
 
 
 HOLDERS_HEADER = """\
-# Office holders: full name -> [[state, from, to], ...], every role the person held for a state
+# Office holders: full name (normalised as graphkit.models.normalise_name does) -> [[state,
+# from, to], ...], every role the person held for a state
 # (government, military, police, intelligence, judiciary), with ISO dates ("" = open). A person
 # the NER finds under one of these names speaks for the state whose role was valid at the
 # article's date (graphkit/actors.py). Written as JSON (which is YAML) so that it loads fast.
