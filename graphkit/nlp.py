@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graphkit.errors import GraphkitError
-from graphkit.models import normalise_name
+from graphkit.models import ActorKind, actor_id, normalise_name
 from graphkit.names import repair_org_spans
 from graphkit.registry import Registry, load_actor_phrases
 
@@ -123,6 +123,15 @@ def _hyphenated(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
 
 
+def _qualifies(doc: Doc, stem: _Match, head: _Match) -> bool:
+    """A state or place qualifies any non-state head; a people only an armed one ("Kurdish
+    rebels"), and an organisation's own name none ("Hezbollah guerrillas" are Hezbollah)."""
+    if not stem.is_group:
+        return True
+    own_name = actor_id(ActorKind.GROUP, doc[stem.start : stem.end].text) == stem.id
+    return head.id == "Body" and not own_name
+
+
 def _modifier(doc: Doc, i: int) -> bool:
     """One lower-case adjective or noun between a demonym and a non-state head: "Irish
     nationalist guerrillas", "Tehran bus workers"."""
@@ -177,7 +186,7 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
         plural = doc[head.end - 1].tag_ in _PLURAL_TAGS or head.id == "Body"
         if not before and _modifier(doc, head.start - 1):  # "Irish nationalist guerrillas"
             before = stems.get(head.start - 1, [])
-        stem = next((m for m in before if not m.is_group or head.id == "Body"), None)
+        stem = next((m for m in before if _qualifies(doc, m, head)), None)
         if stem is not None and plural:
             spans.append(_agent_span(doc, stem.start, head.end, head.id))
         elif head.id == "Body" and _bare(doc, head) and doc[head.end].lower_ == "in":

@@ -306,3 +306,9 @@ def test_demonym_before_organisation_words_is_one_name(ex: Extractor) -> None:
 def test_slash_joined_phoenix_names_are_aliases() -> None:
     entry = load_registry().lookup("Ulster Freedom Fighters")
     assert entry is not None and "Ulster Defence Association" in entry.aliases
+
+
+def test_armed_group_name_before_a_head_stays_the_group(ex: Extractor) -> None:
+    found = actors(ex, "Houthi fighters and Taliban guerrillas attacked; Kurdish rebels withdrew.")
+    assert "Taliban guerrillas" not in found and found.get("Taliban") is ActorKind.GROUP
+    assert found.get("Kurdish rebels") is ActorKind.BODY
