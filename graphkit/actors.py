@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from graphkit.models import ActorKind, actor_id, normalise_name
-from graphkit.registry import Registry, RegistryEntry, load_actor_phrases
+from graphkit.registry import Registry, RegistryEntry, holder_state, load_actor_phrases
 
 __all__ = ["ActorTable", "Mention", "find_mentions"]
 
@@ -26,7 +26,7 @@ class Mention:
     start: int  # token index, inclusive
     end: int  # token index, exclusive
     actor: str  # actor id
-    via: str  # registry | government | representative | demonym | ner | role | coref
+    via: str  # registry | government | representative | demonym | agent | ner | role | coref
     state: str | None = None  # the state a representative or leader speaks for
 
     def covers(self, token_index: int) -> bool:
@@ -44,8 +44,9 @@ class ActorInfo:
 class ActorTable:
     """The actors of one article, keyed by stable id."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, date: str | None = None) -> None:
         self.registry = registry
+        self.date = date  # the article's date: which office a person held then
         self.actors: dict[str, ActorInfo] = {}
 
     def from_entry(self, entry: RegistryEntry) -> str:
@@ -67,8 +68,16 @@ class ActorTable:
         return self.actors[key].kind
 
     def state_of(self, key: str) -> str | None:
-        entry = self.actors[key].registry
-        state = self.registry.state_of(entry) if entry else None
+        """The state a person speaks for: from the registry (people.yaml), or for a person the
+        NER found, the state of the office they held at the article's date (Phoenix)."""
+        info = self.actors[key]
+        if info.registry is not None:
+            state = self.registry.state_of(info.registry)
+        elif info.kind is ActorKind.PERSON:
+            held = holder_state(info.name, self.date)
+            state = self.registry.lookup(held) if held else None
+        else:
+            state = None
         return self.from_entry(state) if state else None
 
 
@@ -100,6 +109,13 @@ def _clean_span(span: Span) -> Span:
         titles = load_actor_phrases().person_titles
         while end - start > 1 and doc[start].lower_.rstrip(".") in titles:
             start += 1
+    # a name does not run over a line break ("Jen Psaki\nDepartment Spokesperson")
+    end = next((t.i for t in doc[start:end] if t.is_space and "\n" in t.text), end)
+    if span.label_ == "ORG":  # "Office of Foreign Assets Control (OFAC": the name before "("
+        end = next((t.i for t in doc[start:end] if t.text == "("), end)
+        owner = [t.i for t in doc[start : end - 1] if t.tag_ == "POS"]
+        if owner and doc[owner[-1] + 1].is_title:  # "the Treasury's Office of ...": the office
+            start = owner[-1] + 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     return Span(doc, start, end, label=span.label_)  # keep the entity label
@@ -132,6 +148,9 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
 
 
 def _ruler_mention(span: Span, table: ActorTable) -> Mention | None:
+    if span.label_ == "GK_AGENT":  # "Afghan rebels": an actor named by the phrase
+        key = table.from_name(span.text, ActorKind(span.ent_id_))
+        return Mention(span.start, span.end, key, "agent")
     entry = table.registry.entries.get(span.ent_id_)
     if entry is None:
         return None
@@ -193,13 +212,34 @@ def _attach_representatives(mentions: list[Mention], doc: Doc, table: ActorTable
     return result
 
 
+def _acronym_of(span: Span, mentions: list[Mention], table: ActorTable) -> Mention | None:
+    """ "the Liberian Peace Council (LPC)": the acronym in brackets is the named organisation."""
+    doc = span.doc
+    last = mentions[-1] if mentions else None
+    if (
+        last is None
+        or span.label_ != "ORG"
+        or not span.text.isupper()
+        or last.end + 1 != span.start
+        or doc[last.end].text != "("
+        or table.kind(last.actor) not in (ActorKind.BODY, ActorKind.COMPANY)
+        or table.registry.lookup(span.text) is not None
+    ):
+        return None
+    table.actors[last.actor].aliases.add(span.text)
+    return Mention(span.start, span.end, last.actor, last.via)
+
+
 def find_mentions(doc: Doc, table: ActorTable) -> list[Mention]:
     """Every actor mention of the doc, in token order (roles and pronouns come later)."""
     mentions: list[Mention] = []
     for span in doc.ents:
         if span.label_ in ("GK_PLACE", "GK_ROLE"):
             continue
-        if span.label_.startswith("GK_"):
+        acronym_of = _acronym_of(span, mentions, table)
+        if acronym_of is not None:
+            mention: Mention | None = acronym_of
+        elif span.label_.startswith("GK_"):
             mention = _ruler_mention(span, table)
         elif span.label_ in ("PERSON", "ORG", "GPE", "NORP"):
             mention = _ner_mention(span, table)

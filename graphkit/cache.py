@@ -31,7 +31,7 @@ __all__ = ["CACHE_DIRNAME", "ExtractionCache", "fingerprint", "fingerprinted_fil
 
 CACHE_DIRNAME = ".graphkit-cache"
 _CODE_MODULES = (
-    "actors.py", "coref.py", "relations.py", "lexicon.py", "nlp.py", "registry.py",
+    "actors.py", "coref.py", "relations.py", "lexicon.py", "nlp.py", "names.py", "registry.py",
     "pipeline.py", "shard.py", "models.py", "ingest/boilerplate.py", "yamlfile.py",
 )  # fmt: skip
 

@@ -4,6 +4,9 @@ Ruler labels (``ent.label_``) and ids (``ent.ent_id_``):
   GK_ACTOR   a registry actor by name, alias or metonym      id = actor id
   GK_GOV     "<demonym/state> <government head>"              id = state actor id
   GK_REP     "<demonym> <ambassador/envoy/...>" (a person)    id = state actor id
+  GK_AGENT   "<demonym/state/place> <non-state agent>", "<agent> in <place>" ("Afghan rebels",
+             "French farmers", "Iraqi Kurds", "rebels in Darfur"): an actor of its own,
+             named by the phrase                              id = its kind (Body, Group)
   GK_DEMONYM a bare demonym ("Chinese", "Mexican")            id = actor id
   GK_ROLE    a role title ("UN rights chief")                 id = normalised title
   GK_PLACE   a place that is not an actor (Xinjiang, Geneva)  id = ""
@@ -23,7 +26,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graphkit.errors import GraphkitError
-from graphkit.models import normalise_name
+from graphkit.models import ActorKind, actor_id, normalise_name
+from graphkit.names import repair_org_spans
 from graphkit.registry import Registry, load_actor_phrases
 
 __all__ = ["DEFAULT_MODEL", "GraphkitRuler", "RulerPattern", "build_pipeline", "ruler_patterns"]
@@ -45,29 +49,168 @@ def _strip_article(phrase: str) -> str:
     return phrase[4:] if phrase.lower().startswith("the ") else phrase
 
 
-def ruler_patterns(registry: Registry) -> Iterator[RulerPattern]:
-    """Ruler phrases for every name, government phrase, representative, role and place."""
+# Heads the ruler joins to a state, place or people right before them (see _compose), in order
+# of preference when one phrase is several: a representative, the state, a body, a group.
+HEAD_KINDS = ("rep", "gov", "Body", "Group")
+
+
+def _head_patterns() -> Iterator[RulerPattern]:
     phrases = load_actor_phrases()
+    heads = {
+        "rep": phrases.representative_heads,
+        "gov": (*phrases.government_heads, *phrases.state_heads),
+        "Body": (*phrases.legislature_heads, *phrases.body_heads),
+        "Group": phrases.group_heads,
+    }
+    for kind in HEAD_KINDS:
+        for head in heads[kind]:
+            yield RulerPattern("GK_HEAD", kind, head)
+
+
+def ruler_patterns(registry: Registry) -> Iterator[RulerPattern]:
+    """Ruler phrases for every name, demonym, agent head, role and place."""
     for entry in registry.entries.values():
         for name in entry.names():
             yield RulerPattern("GK_ACTOR", entry.id, name, name in entry.case_sensitive)
         for role in entry.roles:
             yield RulerPattern("GK_ROLE", normalise_name(role), role)
-        if entry.kind.value != "State":
-            for demonym in entry.demonyms:
-                yield RulerPattern("GK_ACTOR", entry.id, demonym)
-            continue
-        for stem in [*entry.demonyms, *entry.names()]:
-            sensitive = stem in entry.case_sensitive
-            for head in phrases.government_heads:
-                yield RulerPattern("GK_GOV", entry.id, f"{stem} {head}", sensitive)
-        for stem in entry.demonyms:
-            for head in phrases.representative_heads:
-                yield RulerPattern("GK_REP", entry.id, f"{stem} {head}")
-            yield RulerPattern("GK_DEMONYM", entry.id, stem)
+        label = "GK_DEMONYM" if entry.kind.value == "State" else "GK_ACTOR"
+        for demonym in entry.demonyms:
+            yield RulerPattern(label, entry.id, demonym)
+    yield from _head_patterns()
     for place in sorted(registry.places):
         state = registry.place_state(place)  # the id tells rules where an act took place
         yield RulerPattern("GK_PLACE", state.id if state else "", place)
+
+
+@dataclass(frozen=True)
+class _Match:
+    label: str
+    id: str
+    start: int
+    end: int
+
+    @property
+    def is_state(self) -> bool:
+        return self.label in ("GK_DEMONYM", "GK_ACTOR") and self.id.startswith("state:")
+
+    @property
+    def is_group(self) -> bool:
+        return self.label == "GK_ACTOR" and self.id.startswith("group:")
+
+
+_PLURAL_TAGS = ("NNS", "NNPS")
+
+
+def _in_proper_name(doc: Doc, head: _Match) -> bool:
+    """ "the Serbian Workers' Union", "Nigerian Union of Teachers": a capitalised head that a
+    possessive, "of" or another capitalised word follows is part of a name, not an agent."""
+    if head.end >= len(doc) or not doc[head.start].is_title:
+        return False
+    after = doc[head.end]
+    return after.tag_ == "POS" or after.text in ("'", "\u2019", "of") or after.is_title
+
+
+def _names_an_organisation(doc: Doc, head: _Match) -> bool:
+    """ "Moscow State University": a capitalised head before a capitalised organisation word."""
+    if head.end >= len(doc) or not doc[head.start].is_title or not doc[head.end].is_title:
+        return False
+    phrases = load_actor_phrases()
+    return doc[head.end].lower_ in phrases.body_words | phrases.company_words
+
+
+def _hyphenated(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+
+
+def _qualifies(doc: Doc, stem: _Match, head: _Match) -> bool:
+    """A state or place qualifies any non-state head; a people only an armed one ("Kurdish
+    rebels"), and an organisation's own name none ("Hezbollah guerrillas" are Hezbollah)."""
+    if not stem.is_group:
+        return True
+    own_name = actor_id(ActorKind.GROUP, doc[stem.start : stem.end].text) == stem.id
+    return head.id == "Body" and not own_name
+
+
+def _modifier(doc: Doc, i: int) -> bool:
+    """One lower-case adjective or noun between a demonym and a non-state head: "Irish
+    nationalist guerrillas", "Tehran bus workers"."""
+    return i > 0 and doc[i].is_lower and doc[i].is_alpha and doc[i].tag_ in ("JJ", "NN")
+
+
+def _bare(doc: Doc, head: _Match) -> bool:
+    """A head with no modifier before it and a word after it ("the rebels in ...", not
+    "Uyghur students in ...")."""
+    before = doc[head.start - 1] if head.start else None
+    return head.end + 1 < len(doc) and (before is None or before.pos_ in _NOT_MODIFIERS)
+
+
+_NOT_MODIFIERS = ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "VERB", "AUX", "NUM", "PRON")
+
+
+def _agent_span(doc: Doc, start: int, end: int, kind: str) -> Span:
+    if start > 0 and doc[start - 1].lower_ == "ethnic":  # "ethnic Albanian guerrillas"
+        start -= 1
+    return Span(doc, start, end, label="GK_AGENT", span_id=kind)
+
+
+def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
+    """Join each agent head to the state, place or people right before it: "Israeli soldiers"
+    and "the US government" are the state (GK_GOV), "the Mexican ambassador" its
+    representative (GK_REP), "Afghan rebels" and "French farmers" actors of their own
+    (GK_AGENT), as are "rebels in Darfur" and "Iraqi Kurds" (a people qualified by a state)."""
+    stems: dict[int, list[_Match]] = {}
+    for m in matches:
+        if m.is_state or m.is_group or m.label == "GK_PLACE":
+            stems.setdefault(m.end, []).append(m)
+    by_start = {m.start: m for m in matches if m.is_state or m.label == "GK_PLACE"}
+    spans: list[Span] = []
+    heads = sorted(
+        (m for m in matches if m.label == "GK_HEAD"),
+        key=lambda m: (m.start, -m.end, HEAD_KINDS.index(m.id)),
+    )
+    done: set[tuple[int, int]] = set()
+    for head in heads:
+        if (head.start, head.end) in done or _hyphenated(doc, head.end):
+            continue  # "Venezuelan state-owned": part of a compound word, not a head
+        done.add((head.start, head.end))
+        before = sorted(stems.get(head.start, []), key=lambda m: (m.start, not m.is_state))
+        if head.id in ("rep", "gov"):
+            state = next((m for m in before if m.is_state), None)
+            if state is not None and not _names_an_organisation(doc, head):
+                label = "GK_REP" if head.id == "rep" else "GK_GOV"
+                spans.append(Span(doc, state.start, head.end, label=label, span_id=state.id))
+            continue
+        if _in_proper_name(doc, head):
+            continue
+        plural = doc[head.end - 1].tag_ in _PLURAL_TAGS or head.id == "Body"
+        if not before and _modifier(doc, head.start - 1):  # "Irish nationalist guerrillas"
+            before = stems.get(head.start - 1, [])
+        stem = next((m for m in before if _qualifies(doc, m, head)), None)
+        if stem is not None and plural:
+            spans.append(_agent_span(doc, stem.start, head.end, head.id))
+        elif head.id == "Body" and _bare(doc, head) and doc[head.end].lower_ == "in":
+            after = head.end + 2 if doc[head.end + 1].lower_ == "the" else head.end + 1
+            place = by_start.get(after)  # "rebels in Darfur", "rebels in the Ivory Coast"
+            if place is not None and not (place.end < len(doc) and doc[place.end].is_title):
+                spans.append(Span(doc, head.start, place.end, label="GK_AGENT", span_id=head.id))
+    for m in matches:  # "Iraqi Kurds", "Bosnian Serbs": a people qualified by a state
+        if m.is_group and doc[m.end - 1].tag_ in _PLURAL_TAGS:
+            state = next((s for s in stems.get(m.start, []) if s.is_state), None)
+            if state is not None:
+                spans.append(_agent_span(doc, state.start, m.end, "Group"))
+    return spans
+
+
+_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
+def _pattern_doc(nlp: Language, text: str, special: set[str]) -> Doc:
+    """A phrase as the tokenizer would split it; plain words are split on spaces directly (the
+    same tokens, many times faster for tens of thousands of names)."""
+    if _PLAIN.fullmatch(text) and not any(word in special for word in text.split()):
+        return Doc(nlp.vocab, words=text.split())
+    return nlp.make_doc(text)
 
 
 class GraphkitRuler:
@@ -94,19 +237,27 @@ class GraphkitRuler:
             variants.append(phrase)
             if "'" in phrase:  # news text mostly uses the typographic apostrophe
                 variants.append(phrase.replace("'", "\u2019"))
+        special = set(getattr(nlp.tokenizer, "rules", None) or ())
         for (key, sensitive), texts in grouped.items():
             matcher = self.exact if sensitive else self.folded
-            matcher.add(key, list(nlp.tokenizer.pipe(sorted(set(texts)))))  # type: ignore[union-attr]
+            matcher.add(key, [_pattern_doc(nlp, text, special) for text in sorted(set(texts))])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        matches = []
         for matcher, folded in ((self.folded, True), (self.exact, False)):
             for match_id, start, end in matcher(doc):
                 key = doc.vocab.strings[match_id]
                 if folded and doc[start].is_lower and not key.endswith("|lc"):
                     continue
                 label, ent_id = self.keys[key]
-                spans.append(Span(doc, start, end, label=label, span_id=ent_id))
+                matches.append(_Match(label, ent_id, start, end))
+        # a registry name wins a tie with a composed phrase ("U.S. Congress" is a US alias),
+        # and a composed phrase wins a tie with its parts
+        named = [m for m in matches if m.label == "GK_ACTOR"]
+        others = [m for m in matches if m.label not in ("GK_ACTOR", "GK_HEAD")]
+        spans = [Span(doc, m.start, m.end, label=m.label, span_id=m.id) for m in named]
+        spans += _compose(doc, matches)
+        spans += [Span(doc, m.start, m.end, label=m.label, span_id=m.id) for m in others]
         doc.ents = filter_spans([*spans, *doc.ents])
         return doc
 
@@ -147,6 +298,9 @@ def build_pipeline(registry: Registry, model: str | None = None) -> Language:
     Language.component("graphkit_ruler", func=ruler)
     before = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("graphkit_ruler", before=before)
+    if before:
+        Language.component("graphkit_org_spans", func=repair_org_spans)
+        nlp.add_pipe("graphkit_org_spans", after="ner")
     if "parser" in nlp.pipe_names:  # preset boundaries are respected by the parser
         Language.component("graphkit_paragraphs", func=paragraph_breaks)
         nlp.add_pipe("graphkit_paragraphs", before="parser")

@@ -61,7 +61,7 @@ class Extractor:
     def extract(self, article: Article, doc: Doc | None = None) -> ArticleExtraction:
         if doc is None:
             doc = self.nlp(text_for_parser(article.text))
-        table = ActorTable(self.registry)
+        table = ActorTable(self.registry, article.date)
         mentions = find_mentions(doc, table)
         mentions += resolve_references(doc, mentions, table)
         result = ArticleExtraction(article)

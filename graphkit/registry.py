@@ -6,6 +6,7 @@ Built-in files live in graphkit/data/actors/*.yaml; users add their own with ``-
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +20,15 @@ from graphkit.errors import GraphkitError
 from graphkit.models import ActorKind, actor_id, normalise_name
 from graphkit.yamlfile import parse_yaml
 
-__all__ = ["ActorPhrases", "Registry", "RegistryEntry", "load_actor_phrases", "load_registry"]
+__all__ = [
+    "ActorPhrases",
+    "Registry",
+    "RegistryEntry",
+    "holder_state",
+    "load_actor_phrases",
+    "load_office_holders",
+    "load_registry",
+]
 
 
 @dataclass
@@ -52,6 +61,12 @@ class ActorPhrases:
     not_actor_words: frozenset[str]
     person_titles: frozenset[str] = frozenset()
     group_member_heads: frozenset[str] = frozenset()
+    # agents.yaml (converted from Phoenix): "<demonym> HEAD" is the state (state_heads), or an
+    # actor of its own named by the phrase (legislatures and body_heads: Body; group_heads: Group)
+    state_heads: tuple[str, ...] = ()
+    legislature_heads: tuple[str, ...] = ()
+    body_heads: tuple[str, ...] = ()
+    group_heads: tuple[str, ...] = ()
 
 
 def _as_list(value: Any, where: str) -> list[str]:
@@ -151,6 +166,11 @@ class Registry:
 
 
 def _parse_entries(raw: Any, source: str) -> list[RegistryEntry]:
+    """A list of entries, or {match_case: true, actors: [...]} (the converted Phoenix files),
+    where every name matches with exact case only ("New Order", not "new order")."""
+    match_case = False
+    if isinstance(raw, dict) and set(raw) == {"match_case", "actors"}:
+        match_case, raw = bool(raw["match_case"]), raw["actors"]
     if not isinstance(raw, list):
         raise GraphkitError(f"{source}: expected a YAML list of actor entries")
     entries = []
@@ -165,6 +185,7 @@ def _parse_entries(raw: Any, source: str) -> list[RegistryEntry]:
             raise GraphkitError(
                 f"{where} ({item['name']}): kind {item.get('kind')!r} is not one of {kinds}"
             ) from None
+        exact = [item["name"], *_as_list(item.get("aliases"), where)] if match_case else []
         entries.append(
             RegistryEntry(
                 name=item["name"].strip(),
@@ -173,7 +194,7 @@ def _parse_entries(raw: Any, source: str) -> list[RegistryEntry]:
                 demonyms=_as_list(item.get("demonyms"), where),
                 metonyms=_as_list(item.get("metonyms"), where),
                 roles=_as_list(item.get("roles"), where),
-                case_sensitive=set(_as_list(item.get("case_sensitive"), where)),
+                case_sensitive=set(_as_list(item.get("case_sensitive"), where)) | set(exact),
                 state=item.get("state"),
             )
         )
@@ -181,6 +202,14 @@ def _parse_entries(raw: Any, source: str) -> list[RegistryEntry]:
 
 
 def _read_yaml(text: str, source: str) -> Any:
+    body = text.lstrip()
+    while body.startswith("#"):  # a JSON body after YAML comments: the fast parser
+        body = body.split("\n", 1)[1].lstrip() if "\n" in body else ""
+    if body.startswith("{"):
+        try:
+            return json.loads(body)
+        except ValueError:
+            pass
     try:
         return parse_yaml(text)
     except yaml.YAMLError as err:
@@ -189,7 +218,16 @@ def _read_yaml(text: str, source: str) -> Any:
         raise GraphkitError(f"{source}:{line} invalid YAML") from None
 
 
-_BUILTIN_FILES = ("states.yaml", "bodies.yaml", "companies.yaml", "people.yaml", "groups.yaml")
+_BUILTIN_FILES = (
+    "states.yaml",
+    "bodies.yaml",
+    "companies.yaml",
+    "people.yaml",
+    "groups.yaml",
+    "peoples.yaml",
+    "phoenix_nonstate.yaml",
+    "phoenix_international.yaml",
+)
 
 
 @lru_cache(maxsize=8)
@@ -225,6 +263,8 @@ def load_registry(extra_files: tuple[str, ...] = ()) -> Registry:
 def load_actor_phrases() -> ActorPhrases:
     text = resources.files("graphkit").joinpath("data/actor_phrases.yaml").read_text("utf-8")
     raw = _read_yaml(text, "actor_phrases.yaml")
+    agents_text = resources.files("graphkit").joinpath("data/agents.yaml").read_text("utf-8")
+    agents = _read_yaml(agents_text, "agents.yaml")
     return ActorPhrases(
         government_heads=tuple(raw["government_heads"]),
         representative_heads=tuple(raw["representative_heads"]),
@@ -234,4 +274,29 @@ def load_actor_phrases() -> ActorPhrases:
         not_actor_words=frozenset(raw["not_actor_words"]),
         person_titles=frozenset(raw.get("person_titles") or ()),
         group_member_heads=frozenset(raw.get("group_member_heads") or ()),
+        state_heads=tuple(agents.get("state_heads") or ()),
+        legislature_heads=tuple(agents.get("legislature_heads") or ()),
+        body_heads=tuple(agents.get("body_heads") or ()),
+        group_heads=tuple(agents.get("group_heads") or ()),
     )
+
+
+@lru_cache(maxsize=1)
+def load_office_holders() -> dict[str, list[tuple[str, str, str]]]:
+    """Normalised full name -> [(state, from, to)] (data/office_holders.yaml, from Phoenix,
+    keyed by normalise_name already); read on first use, so start-up does not pay for it."""
+    text = resources.files("graphkit").joinpath("data/office_holders.yaml").read_text("utf-8")
+    raw = _read_yaml(text, "office_holders.yaml")
+    return {key: [(r[0], r[1], r[2]) for r in roles] for key, roles in raw.items()}
+
+
+def holder_state(name: str, date: str | None) -> str | None:
+    """The state an office holder speaks for: the one whose role was valid at ``date`` (ISO),
+    or, without a date, the only state the person ever held a role for; None if unknown,
+    out of office at that date, or ambiguous."""
+    roles = load_office_holders().get(normalise_name(name), [])
+    if date:
+        day = date[:10]
+        roles = [r for r in roles if (not r[1] or r[1] <= day) and (not r[2] or day <= r[2])]
+    states = {state for state, _, _ in roles}
+    return states.pop() if len(states) == 1 else None

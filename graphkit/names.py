@@ -1,0 +1,198 @@
+"""Names the entity ruler or the NER cut short, put back together after the NER.
+
+The ruler claims a state or place inside a longer name before the NER runs, and the NER then
+stops the name there or misses it: "National Union for the Total Independence of" + "Angola",
+"Association of" + "African Jurists", "Kampala" + "University Medical School",
+"Palestine" + "Liberation Organization (PLO)". ``repair_org_spans`` (a pipeline component
+after the NER) makes each one ORG entity again, and takes the given names the NER left out
+into a PERSON ("Solomy" + "Balungi Bossa").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from graphkit.registry import load_actor_phrases
+
+__all__ = ["repair_org_spans"]
+
+_JOINERS = frozenset({"of", "for", "the", "on", "and", "in", "&", "de", "du", "des", "la"})
+_PLACE_LABELS = frozenset({"GK_PLACE", "GPE", "LOC"})
+
+
+def _name_token(token: Token) -> bool:
+    return token.is_title or (token.is_upper and token.is_alpha)
+
+
+def _extend_cut_name(doc: Doc, org: Span, ents: dict[int, Span]) -> Span:
+    """ "National Union for the Total Independence of" + "Angola": the NER stops a name where
+    the ruler had claimed a word of it; take in the words up to the end of the name."""
+    end = org.end
+    words = load_actor_phrases().body_words | load_actor_phrases().company_words
+    if doc[end - 1].lower_ not in _JOINERS or not any(t.lower_ in words for t in org):
+        return org  # "Oyelaran Adewale Balogun of": a person the NER took for an ORG
+    while end < len(doc):
+        nxt = ents.get(end)
+        if nxt is not None and nxt.label_ in ("GK_ACTOR", "GK_DEMONYM", *_PLACE_LABELS):
+            end = nxt.end
+        elif _name_token(doc[end]) and end not in ents:
+            end += 1
+        elif (
+            doc[end].lower_ in _JOINERS
+            and end + 1 < len(doc)
+            and doc[end - 1].lower_ not in _JOINERS
+        ):
+            end += 1  # "Commission of Inquiry on Human Rights in the ..."
+            continue
+        else:
+            break
+        if doc[end - 1].lower_ not in _JOINERS and not (
+            end < len(doc) and (_name_token(doc[end]) or doc[end].lower_ in _JOINERS)
+        ):
+            break
+    while end > org.end and doc[end - 1].lower_ in _JOINERS:
+        end -= 1
+    return Span(doc, org.start, end, label="ORG") if end > org.end else org
+
+
+def _initials(tokens: list[Token]) -> str:
+    return "".join(t.text[0].upper() for t in tokens if t.lower_ not in _JOINERS)
+
+
+def _named_by_acronym(doc: Doc) -> list[Span]:
+    """ "the Palestine Liberation Organization (PLO)", "Nigerian Union of Teachers (NUT)": the
+    title-case words before a parenthesised acronym whose initials spell it are one ORG, even
+    where the ruler took their first word for a state."""
+    found = []
+    for token in doc[2:-1]:
+        acronym = token.text
+        if doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")":
+            continue
+        if not (acronym.isupper() and acronym.isalpha() and 2 < len(acronym) < 8):
+            continue
+        start = token.i - 1
+        while start > 0 and (_name_token(doc[start - 1]) or doc[start - 1].lower_ in _JOINERS):
+            start -= 1
+            if _initials(list(doc[start : token.i - 1])) == acronym:
+                if doc[start].lower_ not in _JOINERS:
+                    found.append(Span(doc, start, token.i - 1, label="ORG"))
+                break
+    return found
+
+
+def _names_a_place(ent: Span) -> bool:
+    """A place, a state's name, capital or demonym ("Baghdad", "Kenya", "Swiss"), not its
+    agents ("Kenyan police")."""
+    if ent.label_ in ("GK_GOV", "GK_REP") or ent.doc[ent.start].lower_ == "the":
+        return False
+    return ent.label_ in _PLACE_LABELS or ent.ent_id_.startswith("state:")
+
+
+def _hyphenated_before(span: Span) -> bool:
+    """ "Iran-Syria ...": the place is the second half of a compound modifier."""
+    doc = span.doc
+    return (
+        span.start > 1 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_
+    )
+
+
+def _place_and_org_words(doc: Doc, place: Span, taken: set[int]) -> Span | None:
+    """ "Kampala University Medical School", "Washington Post": a place followed by capitalised
+    words, one of them an organisation word, that no entity claims."""
+    phrases = load_actor_phrases()
+    words = phrases.body_words | phrases.company_words
+    end = place.end
+    while end < len(doc) and end - place.end < 8 and end not in taken:
+        if doc[end].is_title:
+            end += 1
+        elif doc[end].lower_ in _JOINERS and end + 1 < len(doc) and doc[end + 1].is_title:
+            end += 1  # "Swiss Agency for Development and Cooperation"
+        else:
+            break
+    sent = place.sent
+    others = [
+        t
+        for t in sent
+        if t.is_alpha and not t.is_stop and t.i != sent.start and not place.start <= t.i < end
+    ]
+    if all(t.is_title for t in others) or _hyphenated_before(place):
+        return None  # a title-case headline: "China-Russia Alliance Undermines ..."
+    if any(t.lower_ in words for t in doc[place.end : end]):
+        while (doc[end - 1].lower_ not in words and doc[end - 1].pos_ != "PROPN") or (
+            doc[end - 1].lower_ in _JOINERS
+        ):
+            end -= 1
+        return Span(doc, place.start, end, label="ORG")
+    return None
+
+
+# Capitalised words before a name that are titles, not given names ("President", "Bishop").
+_TITLE_WORDS = frozenset(
+    {"president", "minister", "secretary", "chairman", "chairwoman", "king", "queen", "prince",
+     "princess", "sheikh", "emir", "sultan", "premier", "chancellor", "governor", "mayor",
+     "ambassador", "envoy", "bishop", "pope", "ayatollah", "lord", "lady", "spokesman",
+     "spokeswoman", "director", "chief", "commissioner", "vice", "deputy", "foreign", "prime",
+     "state", "defense", "defence", "interior", "finance", "justice", "speaker", "leader"}
+)  # fmt: skip
+
+
+def _given_names(doc: Doc, person: Span, taken: set[int]) -> Span | None:
+    """ "designating Solomy Balungi Bossa": proper nouns right before a PERSON that no entity
+    claims and that are no titles are the person's given names."""
+    titles = _TITLE_WORDS | load_actor_phrases().person_titles
+    start = person.start
+    while (
+        start > person.sent.start
+        and doc[start - 1].tag_ == "NNP"
+        and doc[start - 1].is_title
+        and doc[start - 1].is_alpha
+        and start - 1 not in taken
+        and doc[start - 1].lower_ not in titles
+    ):
+        start -= 1
+    if start == person.start or person.start - start > 3:
+        return None
+    before = doc[start - 1] if start > person.sent.start else None
+    if before is not None and (before.lower_ in _JOINERS or before.pos_ in ("PROPN", "ADP")):
+        return None  # "... Terrorism and Financial Intelligence Brian E. Nelson": a title
+    return Span(doc, start, person.end, label="PERSON")
+
+
+def repair_org_spans(doc: Doc) -> Doc:
+    """Names the ruler cut in two: "...Independence of" + "Angola", "Association of" + "African
+    Jurists", and a place right before an organisation ("Baghdad" + "University Medical
+    School") are one ORG entity."""
+    ents = {e.start: e for e in doc.ents}
+    repaired: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        span = _extend_cut_name(doc, ent, ents)
+        before = next((e for e in doc.ents if e.end == span.start), None)
+        if before is not None and _names_a_place(before) and doc[span.start].is_title:
+            span = Span(doc, before.start, span.end, label="ORG")
+        if (span.start, span.end) != (ent.start, ent.end):
+            repaired.append(span)
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    for ent in doc.ents:
+        longer = _given_names(doc, ent, taken) if ent.label_ == "PERSON" else None
+        if longer is not None:
+            repaired.append(longer)
+        if _names_a_place(ent) and not any(r.start <= ent.start < r.end for r in repaired):
+            joined = _place_and_org_words(doc, ent, taken)
+            if joined is not None:
+                repaired.append(joined)
+    named = [
+        n
+        for n in _named_by_acronym(doc)
+        if not any(r.start < n.end and n.start < r.end for r in repaired)
+    ]
+    repaired += [
+        n for n in named if not any((e.start, e.end) == (n.start, n.end) for e in doc.ents)
+    ]
+    if repaired:
+        kept = [
+            e for e in doc.ents if not any(e.start < r.end and r.start < e.end for r in repaired)
+        ]
+        doc.ents = sorted([*kept, *repaired], key=lambda e: e.start)
+    return doc
