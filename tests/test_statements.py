@@ -85,6 +85,18 @@ def test_joint_statement_speaks_for_every_author(ex: Extractor) -> None:
     assert not any(s in ("Chile", "Peru") and o in ("Chile", "Peru", "Colombia") for s, _, o in got)
 
 
+def test_statement_delivered_by_one_on_behalf_of_many(ex: Extractor) -> None:
+    text = (
+        "(The following joint statement was delivered by Ambassador Ana Reyes, Representative "
+        "of Chile to the United Nations, on behalf of Chile, Peru and Colombia.)\n\n"
+        "We urge Venezuela to free Juan Perez."
+    )
+    got = triples(ex, text, "Government of Chile")
+    for author in ("Chile", "Peru", "Colombia"):
+        assert (author, "LOBBIES", "Venezuela") in got
+    assert ("United Nations", "LOBBIES", "Venezuela") not in got
+
+
 def test_opening_subject_list_is_the_voice_only_with_the_publisher(ex: Extractor) -> None:
     text = "Chile, Peru and Colombia condemn the attacks.\n\nWe urge Venezuela to end them."
     assert ("Peru", "LOBBIES", "Venezuela") in triples(ex, text, "Government of Chile")
@@ -223,6 +235,10 @@ PATTERNS = [
     (
         "The African Union suspended Niger after the military coup.",
         ("African Union", "CONDEMNS", "Niger"),
+    ),
+    (
+        "Canada is grateful to its partners, including the Governments of Qatar and Oman.",
+        ("Canada", "SUPPORTS", "Oman"),
     ),
 ]
 

@@ -91,7 +91,8 @@ def _joint_authors(ctx: RuleContext, start: int, end: int, opening: bool) -> lis
         span = {t.i for m in markers for t in m.subtree}
         # "... by A and B on the talks in C": what the statement is about is no author
         for token in ctx.doc[min(span) : max(span) + 1]:
-            if token.dep_ == "prep" and token.lower_ != "of" and token not in markers:
+            about = token.dep_ == "prep" and token.lower_ != "of" and token not in markers
+            if about and not any(m in token.subtree for m in markers):  # keep "on behalf of"
                 span -= {t.i for t in token.subtree}
         last = max(span)
         if last + 1 < end and doc[last + 1].text == ":":  # "by the Troika: A, B and C"

@@ -133,7 +133,7 @@ class RuleContext:
             if any(states):
                 return [Mention(token.i, token.i + 1, s, "government") for s in states if s]
             # "the Government of Canada", "the authorities of Eritrea"
-            governed = [m for p in pobjs(token, ("of",)) for m in self.actors_of(p, False)
+            governed = [m for p in pobjs(token, ("of",)) for m in self.actors_of(p)
                         if self.table.kind(m.actor) is ActorKind.STATE]  # fmt: skip
             if governed:
                 return governed
