@@ -240,6 +240,21 @@ PATTERNS = [
         "Canada is grateful to its partners, including the Governments of Qatar and Oman.",
         ("Canada", "SUPPORTS", "Oman"),
     ),
+    ("Myanmar's junta arrested the poet Maung Saw.", ("Myanmar", "DETAINS", "Maung Saw")),
+    (
+        "Brazil's foreign ministry voiced support for Argentina.",
+        ("Brazil", "SUPPORTS", "Argentina"),
+    ),
+    (
+        "Israeli soldiers detained Palestinian youths near Hebron.",
+        ("Israel", "DETAINS", "Palestinians"),
+    ),
+    (
+        "A Tamil prisoner died while in Sri Lankan police custody.",
+        ("Sri Lanka", "DETAINS", "Tamils"),
+    ),
+    ("NATO officials condemned Russia's annexation of Crimea.", ("NATO", "CONDEMNS", "Russia")),
+    ("Canada stands with its ally the Philippines.", ("Canada", "SUPPORTS", "Philippines")),
 ]
 
 

@@ -87,8 +87,11 @@ class RuleContext:
         else:
             found += self._indirect(token)
         if expand:
+            act = self.lex.nouns.get(token.lemma_) is RelationType.DETAINS
             for child in token.children:
-                if child.dep_ in ("conj", "appos"):
+                if child.dep_ == "conj" or (child.dep_ == "appos" and not act):
+                    # an act noun's apposition is a misparse of its object ("the
+                    # detention of defenders X and Y"), not a name for the act
                     found += self.actors_of(child)
                 elif child.dep_ == "nmod" and child.i in self.by_token and direct is not None:
                     found += self.actors_of(child)  # "US and British forces"
@@ -137,9 +140,18 @@ class RuleContext:
                         if self.table.kind(m.actor) is ActorKind.STATE]  # fmt: skip
             if governed:
                 return governed
+        if lowered in self.phrases.government_heads or lowered in ("ministry", "junta"):
+            # "Brazil's foreign ministry", "Myanmar's junta" -> the state
+            owners = [self.by_token[c.i] for c in children if c.dep_ == "poss" and c.i in self.by_token
+                      and self.table.kind(self.by_token[c.i].actor) is ActorKind.STATE]  # fmt: skip
+            if owners:
+                return owners
         if lowered in self.affiliates:  # "activists from the Fatah party" -> the party
             bodies = [m for p in pobjs(token, ("from", "of")) for m in self.actors_of(p, False)
                       if self.table.kind(m.actor) in (ActorKind.BODY, ActorKind.COMPANY)]  # fmt: skip
+            bodies += [self.by_token[c.i] for c in children  # "G7 leaders", "NATO officials"
+                       if c.dep_ in ("compound", "nmod") and c.i in self.by_token
+                       and self.table.kind(self.by_token[c.i].actor) is ActorKind.BODY]  # fmt: skip
             if bodies:
                 return bodies
         if lowered in self.quantities:  # "thousands of Iraqi Kurds" -> the Kurds
@@ -150,6 +162,8 @@ class RuleContext:
             qualifiers = [self.by_token[c.i] for c in children
                           if c.dep_ in ("compound", "amod") and c.i in self.by_token]  # fmt: skip
             groups = [m for m in qualifiers if self.table.kind(m.actor) is ActorKind.GROUP]
+            groups += [g for c in children if c.dep_ in ("compound", "amod")
+                       for g in self.people_of(c)]  # fmt: skip
             if groups:
                 return groups
         possessors = [c for c in children if c.dep_ == "poss"]
@@ -171,6 +185,17 @@ class RuleContext:
                     out += [m for p in c.children if p.dep_ == "pobj" for m in self.actors_of(p)]
             return out
         return []
+
+    def people_of(self, qualifier: Token) -> list[Mention]:
+        """ "Palestinian detainees": the people whose plural demonym is a registry Group
+        (the Palestinians), not the state the adjective also names."""
+        mention = self.by_token.get(qualifier.i)
+        if mention is None or self.table.kind(mention.actor) is not ActorKind.STATE:
+            return []
+        entry = self.table.registry.lookup(f"{qualifier.text}s")
+        if entry is None or entry.kind is not ActorKind.GROUP:
+            return []
+        return [Mention(qualifier.i, qualifier.i + 1, self.table.from_entry(entry), "demonym")]
 
     def leaders_of(self, token: Token) -> list[Mention]:
         """ "a coalition led by X" / "a German-led statement" -> X."""

@@ -70,12 +70,16 @@ def _releasers(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> list[Men
     head = verb
     while head.dep_ == "conj":  # "to release A as well as to free B"
         head = head.head
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN":
+        return []  # "a deal to release the hostages": no releaser named
     if head.dep_ in ("xcomp", "ccomp", "advcl", "acl") and head.head is not head:
         asked = _asked(ctx, head.head)
         if asked:
             return asked
         if head.head.lemma_ in ctx.lex.requests or head.head.lemma_ in lex.request_nouns:
             return []  # asked of nobody named: the asker does not hold anyone
+    if head.dep_ in ("advcl", "acl"):
+        return []  # "welcomes the deal to release ...": a purpose names no releaser
     return ctx.subjects(verb)
 
 

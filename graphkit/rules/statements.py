@@ -102,9 +102,12 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         if targets:
             holders = noun_holders(ctx, token) if pos == "NOUN" else ctx.subjects(token)
             if pos == "NOUN":  # "Palestinian riots against ...": the protesters' people
-                holders += [ctx.by_token[c.i] for c in token.children if c.dep_ == "amod"
-                            and c.i in ctx.by_token
-                            and ctx.table.kind(ctx.by_token[c.i].actor) is ActorKind.GROUP]  # fmt: skip
+                for c in token.children:
+                    if c.dep_ != "amod" or c.i not in ctx.by_token:
+                        continue
+                    if ctx.table.kind(ctx.by_token[c.i].actor) is ActorKind.GROUP:
+                        holders.append(ctx.by_token[c.i])
+                    holders += ctx.people_of(c)
             yield "protest-action", C, holders, targets, token
 
 
