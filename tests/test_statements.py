@@ -250,8 +250,8 @@ PATTERNS = [
         ("Israel", "DETAINS", "Palestinians"),
     ),
     (
-        "A Tamil prisoner died while in Sri Lankan police custody.",
-        ("Sri Lanka", "DETAINS", "Tamils"),
+        "An Albanian prisoner died while in Serbian police custody.",
+        ("Serbia", "DETAINS", "Albanians"),
     ),
     ("NATO officials condemned Russia's annexation of Crimea.", ("NATO", "CONDEMNS", "Russia")),
     ("Canada stands with its ally the Philippines.", ("Canada", "SUPPORTS", "Philippines")),
