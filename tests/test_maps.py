@@ -7,12 +7,28 @@ import re
 from pathlib import Path
 
 import pytest
-from browser.map_samples import ACME, CHINA, HOSTILE, ODD, TIBET, UN, US, XI, sample_graph
+from browser.map_samples import (
+    ACME,
+    CHINA,
+    HOSTILE,
+    ODD,
+    TIBET,
+    UN,
+    US,
+    XI,
+    crowd_graph,
+    sample_graph,
+)
 
+from graphkit.build import BuildReport
 from graphkit.cli import main
 from graphkit.errors import GraphkitError
-from graphkit.maps.figure import write_figure
+from graphkit.maps import layout
+from graphkit.maps.figure import draw_network, render_figure, write_figure
+from graphkit.maps.layout import count_overlaps
+from graphkit.maps.render import caption_text, matplotlib_context
 from graphkit.maps.select import find_actor, parse_types, select
+from graphkit.maps.stance import render_stance, stance_rows, write_stance
 from graphkit.maps.stats import stats_markdown
 from graphkit.models import Graph, RelationType
 from graphkit.sinks.html import map_options, render_html, write_html
@@ -181,18 +197,96 @@ def test_stats_escape_table_cells() -> None:
     assert "| Condemners | A\\|B C (Group) | 1 |" in text
 
 
-def test_figures_are_written_and_svg_is_stable(tmp_path: Path) -> None:
-    write_figure(sample_graph(), tmp_path / "a.svg")
-    write_figure(sample_graph(), tmp_path / "b.svg")
-    first = (tmp_path / "a.svg").read_bytes()
-    assert first.startswith(b"<?xml") and b"<svg" in first
-    assert first == (tmp_path / "b.svg").read_bytes()
-    assert b"<dc:date>" not in first
-    write_figure(sample_graph(), tmp_path / "c.PNG")
+def _check_network(graph: Graph) -> None:
+    """Every related actor drawn and labelled; no label box overlaps a label or a marker."""
+    with matplotlib_context():
+        drawn = draw_network(graph)
+    linked = {end for rel in graph.relations for end in (rel.source, rel.target)}
+    assert set(drawn.labels) == set(drawn.markers) == linked
+    texts = {t.get_text() for t in drawn.figure.axes[0].texts}
+    assert {a.name for a in graph.actors if a.id in linked} <= texts
+    boxes = [*drawn.labels.values(), *drawn.markers.values()]
+    assert count_overlaps(boxes) == 0
+    # The drawing fills the canvas: its boxes span the whole axes, edge to edge.
+    figure_w = drawn.figure.get_figwidth() * drawn.figure.dpi
+    left = min(b.x for b in boxes)
+    right = max(b.x + b.width for b in boxes)
+    assert right - left > 0.85 * figure_w or figure_w <= 6.5 * 72 + 1
+
+
+def test_network_figure_of_the_seeds_has_no_overlaps(seed_build: BuildReport) -> None:
+    _check_network(seed_build.graph)
+
+
+def test_network_figure_of_150_actors_has_no_overlaps() -> None:
+    graph = crowd_graph(150)
+    assert len(graph.actors) == 150
+    _check_network(graph)
+
+
+def test_overlap_counter_counts() -> None:
+    box = layout.Box
+    assert count_overlaps([box(0, 0, 10, 10), box(5, 5, 10, 10), box(20, 0, 5, 5)]) == 1
+    assert count_overlaps([box(0, 0, 10, 10), box(10, 0, 10, 10)]) == 0  # touching is fine
+    assert count_overlaps([box(0, 0, 10, 10)] * 3) == 3
+
+
+def test_figures_are_byte_identical(tmp_path: Path) -> None:
+    graph = sample_graph()
+    for fmt, magic in (("svg", b"<?xml"), ("pdf", b"%PDF"), ("png", b"\x89PNG")):
+        first = render_figure(graph, fmt, dpi=60)
+        assert first.startswith(magic)
+        assert render_figure(graph, fmt, dpi=60) == first
+        stance = render_stance(graph, "China", fmt, dpi=60)
+        assert render_stance(graph, "China", fmt, dpi=60) == stance
+    svg = render_figure(graph, "svg")
+    assert b"<dc:date>" not in svg
+    pdf = render_figure(graph, "pdf")
+    assert b"CreationDate" not in pdf and b"ModDate" not in pdf
+    write_figure(graph, tmp_path / "c.PNG", dpi=60)
     assert (tmp_path / "c.PNG").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     write_figure(Graph(), tmp_path / "empty.svg")
-    with pytest.raises(GraphkitError, match=r"\.svg or \.png"):
-        write_figure(sample_graph(), tmp_path / "graph.pdf")
+    with pytest.raises(GraphkitError, match=r"\.svg, \.pdf or \.png"):
+        write_figure(graph, tmp_path / "graph.gif")
+    with pytest.raises(GraphkitError, match="dpi"):
+        render_figure(graph, "png", dpi=5)
+
+
+def test_caption_names_the_corpus_and_the_relations() -> None:
+    text = caption_text(sample_graph())
+    assert text.startswith("Corpus: 3 articles, 2023-05-06 to 2024-01-02, 4 outlets")
+    assert "9 relations (4 supports, 3 condemns, 1 lobbies, 1 detains)" in text
+    assert "from 12 evidence sentences" in text
+
+
+def test_figure_without_graphviz_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(layout, "PROGRAM", "no-such-neato")
+    with pytest.raises(GraphkitError, match="apt-get install graphviz"):
+        render_figure(sample_graph(), "svg")
+
+
+def test_stance_rows_and_chart(tmp_path: Path) -> None:
+    graph = sample_graph()
+    rows = stance_rows(graph, CHINA)
+    assert [(r.actor.name, r.count) for r in rows[RelationType.SUPPORTS]] == [
+        ("United States", 1),
+        ("Xi Jinping", 2),  # states come first, then people
+    ]
+    assert [(r.actor.name, r.count) for r in rows[RelationType.CONDEMNS]] == [("United States", 2)]
+    with matplotlib_context():
+        from graphkit.maps.stance import _draw
+
+        fig = _draw(graph, CHINA, "t")
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "2 actors support China (3 sentences)" in texts
+    assert "1 actor condemns China (2 sentences)" in texts
+    assert {"United States", "Xi Jinping", "China"} <= set(texts)
+    write_stance(graph, "PRC", tmp_path / "china.pdf")
+    assert (tmp_path / "china.pdf").read_bytes().startswith(b"%PDF")
+    with pytest.raises(GraphkitError, match="no actor supports, condemns, lobbies or detains"):
+        render_stance(graph, "Acme Corp")
+    with pytest.raises(GraphkitError, match="no actor named 'Chinaa'"):
+        render_stance(graph, "Chinaa")
 
 
 @pytest.mark.parametrize("command", ["map", "figure", "stats"])
@@ -214,6 +308,11 @@ def test_cli_map_figure_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "<html" not in (tmp_path / "f.html").read_text("utf-8")
     assert main(["figure", str(graph), "--out", str(tmp_path / "g.svg")]) == 0
     assert (tmp_path / "g.svg").exists()
+    assert main(["figure", str(graph), "--out", str(tmp_path / "g.png"), "--dpi", "50",
+                 "--focus", "Xi Jinping", "--min-evidence", "2", "--title", "Xi"]) == 0  # fmt: skip
+    assert main(["figure", str(graph), "--out", str(tmp_path / "s.pdf"), "--stance", "China",
+                 "--types", "SUPPORTS"]) == 0  # fmt: skip
+    assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
     capsys.readouterr()
     assert main(["stats", str(graph)]) == 0
     assert "| Supporters | Xi Jinping (Person) | 2 |" in capsys.readouterr().out
@@ -226,7 +325,10 @@ def test_cli_map_figure_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         (["map", "{g}", "--out", "{d}/m.html", "--types", "LIKES"], "unknown relation type"),
         (["map", "{d}/missing.json", "--out", "{d}/m.html"], "no such file"),
         (["map", "{g}", "--out", "{d}"], "is a directory"),
-        (["figure", "{g}", "--out", "{d}/g.gif"], ".svg or .png"),
+        (["figure", "{g}", "--out", "{d}/g.gif"], ".svg, .pdf or .png"),
+        (["figure", "{g}", "--out", "{d}/g.svg", "--stance", "Atlantis"], "no actor named"),
+        (["figure", "{g}", "--out", "{d}/g.svg", "--stance", "Acme Corp"], "no actor supports"),
+        (["figure", "{g}", "--out", "{d}/g.png", "--dpi", "3"], "dpi must be"),
         (["stats", "{d}/missing.json"], "no such file"),
     ],
 )
