@@ -170,7 +170,7 @@ def draw_network(graph: Graph, *, title: str | None = None) -> DrawnFigure:
             x, y - box.marker / 2 - GAP - LABEL_PAD - 0.5, actor.name, ha="center", va="top",
             fontsize=FONT_SIZE, color=INK, zorder=4,
             bbox={"boxstyle": f"square,pad={LABEL_PAD / FONT_SIZE:.4f}", "fc": "white",
-                  "ec": "none", "alpha": 0.85},
+                  "ec": "none", "alpha": 1.0},
         )  # fmt: skip
     if title:
         fig.text(MARGIN / fig_w, 1 - 8 / fig_h, title, ha="left", va="top", fontsize=11,
