@@ -340,3 +340,31 @@ def test_cli_errors_are_one_line(
     assert main([a.format(g=graph, d=tmp_path) for a in argv]) == 1
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_figures_draw_odd_names_literally() -> None:
+    """A "$" is not TeX, a newline does not break the label, a long name is shortened."""
+    graph = sample_graph()
+    odd = {
+        US.id: "Fund $\\nosuchcommand$ & <b>Co</b>",
+        CHINA.id: "Line\nbreak",
+        XI.id: "A " * 60 + "very long name",
+    }
+    actors = tuple(a.model_copy(update={"name": odd.get(a.id, a.name)}) for a in graph.actors)
+    graph = graph.model_copy(update={"actors": actors})
+    with matplotlib_context():
+        drawn = draw_network(graph)
+    texts = {t.get_text() for t in drawn.figure.axes[0].texts}
+    assert "Fund $\\nosuchcommand$ & <b>Co</b>" in texts and "Line break" in texts
+    assert max(len(t) for t in texts) <= 48
+    assert count_overlaps([*drawn.labels.values(), *drawn.markers.values()]) == 0
+    assert render_stance(graph, "Line break", "svg").startswith(b"<?xml")
+    assert render_figure(graph, "pdf").startswith(b"%PDF")
+
+
+def test_figure_of_actors_without_relations() -> None:
+    graph = Graph(actors=sample_graph().actors)
+    with matplotlib_context():
+        drawn = draw_network(graph)
+    assert len(drawn.labels) == len(graph.actors)
+    assert count_overlaps([*drawn.labels.values(), *drawn.markers.values()]) == 0

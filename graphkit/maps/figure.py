@@ -167,7 +167,7 @@ def draw_network(graph: Graph, *, title: str | None = None) -> DrawnFigure:
         box = boxes[actor.id]
         x, y = marker_centre(box)
         texts[actor.id] = ax.text(
-            x, y - box.marker / 2 - GAP - LABEL_PAD - 0.5, actor.name, ha="center", va="top",
+            x, y - box.marker / 2 - GAP - LABEL_PAD - 0.5, box.label, ha="center", va="top",
             fontsize=FONT_SIZE, color=INK, zorder=4,
             bbox={"boxstyle": f"square,pad={LABEL_PAD / FONT_SIZE:.4f}", "fc": "white",
                   "ec": "none", "alpha": 1.0},

@@ -85,15 +85,16 @@ def marker_diameter(weighted_degree: int) -> float:
 
 def node_boxes(graph: Graph, weights: dict[str, int]) -> list[NodeBox]:
     """Every actor's box, with its label measured by matplotlib's own text layout."""
-    from graphkit.maps.render import text_size
+    from graphkit.maps.render import display_name, text_size
 
     boxes = []
     for actor in graph.actors:
-        width, height = text_size(actor.name, FONT_SIZE)
+        label = display_name(actor.name)
+        width, height = text_size(label, FONT_SIZE)
         boxes.append(
             NodeBox(
                 id=actor.id,
-                label=actor.name,
+                label=label,
                 marker=marker_diameter(weights[actor.id]),
                 label_width=round(width + 2 * LABEL_PAD + 1.0, 2),
                 label_height=round(height + 2 * LABEL_PAD + 1.0, 2),

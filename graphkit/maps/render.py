@@ -25,6 +25,7 @@ __all__ = [
     "FIGURE_SUFFIXES",
     "INK",
     "caption_text",
+    "display_name",
     "figure_format",
     "matplotlib_context",
     "save_figure",
@@ -43,7 +44,9 @@ RC: dict[str, Any] = {
     "font.size": 8,
     "text.color": INK,
     "axes.unicode_minus": False,
+    "text.parse_math": False,  # a "$" in a name is a dollar sign, never TeX
 }
+NAME_LIMIT = 48  # characters of a name drawn in a figure
 
 
 def figure_format(path: Path) -> str:
@@ -109,6 +112,12 @@ def write_bytes(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     tmp.replace(path)
+
+
+def display_name(name: str) -> str:
+    """A name as a figure draws it: on one line, at most NAME_LIMIT characters."""
+    flat = " ".join(name.split()) or "?"
+    return flat if len(flat) <= NAME_LIMIT else flat[: NAME_LIMIT - 1].rstrip() + "\u2026"
 
 
 def _plural(n: int, word: str) -> str:

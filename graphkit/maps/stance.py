@@ -19,6 +19,7 @@ from graphkit.errors import GraphkitError
 from graphkit.maps.render import (
     INK,
     caption_text,
+    display_name,
     figure_format,
     matplotlib_context,
     save_figure,
@@ -92,7 +93,9 @@ def _lines(rows: dict[RelationType, list[StanceRow]], types: tuple[RelationType,
         total = sum(r.count for r in found)
         who = f"{len(found)} actor{'' if len(found) == 1 else 's'}" if found else "no actor"
         verb = verbs[kind] if len(found) > 1 else RELATION_STYLES[kind].label
-        lines.append(("section", (kind, f"{who} {verb} {target.name}", total)))
+        sentences = f"{total} sentence{'' if total == 1 else 's'}"
+        heading = f"{who} {verb} {display_name(target.name)} ({sentences})"
+        lines.append(("section", (kind, heading)))
         for group in KIND_ORDER:
             members = [r for r in found if r.actor.kind is group]
             if members:
@@ -115,10 +118,13 @@ def _draw(graph: Graph, target: Actor, title: str | None) -> Any:
         raise GraphkitError(f"no actor supports, condemns, lobbies or detains {target.name!r}")
     sides = [_lines(rows, types, target) for types in SIDES]
     longest = max(r.count for found in rows.values() for r in found)
-    names = [r.actor.name for found in rows.values() for r in found]
+    names = [display_name(r.actor.name) for found in rows.values() for r in found]
     name_w = max(_text_width(n, FONT) for n in names) + 24
-    centre_w = max(_text_width(target.name, 11, "bold"), 90.0) + 16
-    half = centre_w / 2 + name_w + BAR + 24  # centre to the outer edge of one side
+    centre_w = max(_text_width(display_name(target.name), 11, "bold"), 90.0) + 16
+    headings = [item[1] for lines in sides for what, item in lines if what == "section"]
+    heading_w = max(_text_width(h, 9, "bold") for h in headings) + 30
+    # centre to the outer edge of one side
+    half = centre_w / 2 + max(name_w + BAR + 24, heading_w)
     height = max(len(s) for s in sides) * ROW
     head = 34.0 if title else 10.0
     incoming = [r for r in graph.relations if r.target == target.id]
@@ -140,7 +146,7 @@ def _draw(graph: Graph, target: Actor, title: str | None) -> Any:
     look = KIND_STYLES[target.kind]
     ax.scatter([0], [-height / 2 + 10], s=26**2, marker=look.marker, c=look.color,
                edgecolors=INK, linewidths=1, zorder=3)  # fmt: skip
-    ax.text(0, -height / 2 - 8, target.name, ha="center", va="top", fontsize=11,
+    ax.text(0, -height / 2 - 8, display_name(target.name), ha="center", va="top", fontsize=11,
             fontweight="bold")  # fmt: skip
     total = sum(r.count for r in incoming)
     ax.text(0, -height / 2 - 24, f"{total} sentences", ha="center", va="top", fontsize=FONT,
@@ -153,12 +159,11 @@ def _draw(graph: Graph, target: Actor, title: str | None) -> Any:
         for index, (what, item) in enumerate(lines):
             y = -(index + 0.5) * ROW
             if what == "section":
-                kind, text, total = item
+                kind, label = item
                 style = RELATION_STYLES[kind]
                 ax.add_patch(Rectangle((min(inner, inner + sign * 14), y - 4.5), 14, 9,
                                        facecolor=style.color if not HATCH[kind] else "white",
                                        edgecolor=style.color, hatch=HATCH[kind], linewidth=1))  # fmt: skip
-                label = f"{text} ({total} sentence{'' if total == 1 else 's'})"
                 ax.text(inner + sign * 19, y, label, ha=align, va="center", fontsize=9,
                         fontweight="bold", color=INK)  # fmt: skip
             elif what == "kind":
@@ -169,7 +174,14 @@ def _draw(graph: Graph, target: Actor, title: str | None) -> Any:
                 kind_look = KIND_STYLES[row.actor.kind]
                 ax.scatter([inner + sign * 8], [y], s=7**2, marker=kind_look.marker,
                            c=kind_look.color, edgecolors=INK, linewidths=0.5, zorder=3)  # fmt: skip
-                ax.text(inner + sign * 15, y, row.actor.name, ha=align, va="center", fontsize=FONT)
+                ax.text(
+                    inner + sign * 15,
+                    y,
+                    display_name(row.actor.name),
+                    ha=align,
+                    va="center",
+                    fontsize=FONT,
+                )
                 style = RELATION_STYLES[row.type]
                 length = BAR * row.count / longest
                 ax.add_patch(Rectangle((bar0 if sign > 0 else bar0 - length, y - 4.5), length, 9,
@@ -191,7 +203,8 @@ def render_stance(
 ) -> bytes:
     """The stance chart of ``target`` (id, name or alias) as svg, pdf or png bytes."""
     actor = find_actor(graph, target)
-    heading = title if title is not None else f"Who supports and who condemns {actor.name}"
+    default = f"Who supports and who condemns {display_name(actor.name)}"
+    heading = title if title is not None else default
     with matplotlib_context():
         return save_figure(_draw(graph, actor, heading or None), fmt, dpi)
 
