@@ -368,3 +368,35 @@ def test_figure_of_actors_without_relations() -> None:
         drawn = draw_network(graph)
     assert len(drawn.labels) == len(graph.actors)
     assert count_overlaps([*drawn.labels.values(), *drawn.markers.values()]) == 0
+
+
+def test_map_starts_a_hubs_neighbours_sorted_by_stance() -> None:
+    from graphkit.maps.spread import start_positions
+    from graphkit.models import Actor, ActorKind, Evidence, Relation
+
+    hub = Actor.create("Hubland", ActorKind.STATE)
+    others = [Actor.create(f"State {i}", ActorKind.STATE) for i in range(16)]
+    kinds = [
+        RelationType.SUPPORTS,
+        RelationType.CONDEMNS,
+        RelationType.LOBBIES,
+        RelationType.DETAINS,
+    ]
+    relations = tuple(
+        Relation(source=actor.id if kinds[i % 4] is not RelationType.DETAINS else hub.id,
+                 target=hub.id if kinds[i % 4] is not RelationType.DETAINS else actor.id,
+                 type=kinds[i % 4], evidence=(Evidence(article="a", text="t", start=0, end=1),))
+        for i, actor in enumerate(others)
+    )  # fmt: skip
+    graph = Graph(actors=(hub, *others), relations=relations)
+    pos = start_positions(graph, {a.id for a in graph.actors})
+    assert start_positions(graph, {a.id for a in graph.actors}) == pos  # seeded
+    hx, hy = pos[hub.id]
+    for i, actor in enumerate(others):
+        x, y = pos[actor.id][0] - hx, pos[actor.id][1] - hy
+        side = {RelationType.SUPPORTS: x < 0, RelationType.CONDEMNS: x > 0,
+                RelationType.LOBBIES: y < 0, RelationType.DETAINS: y > 0}[kinds[i % 4]]  # fmt: skip
+        assert side, (kinds[i % 4], x, y)
+    page = render_html(graph)
+    nodes = {n["id"]: n for n in _data(page)["nodes"]}
+    assert (nodes[hub.id]["x"], nodes[hub.id]["y"]) == pos[hub.id]

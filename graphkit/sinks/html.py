@@ -168,11 +168,20 @@ def _network_data(graph: Graph) -> tuple[list[dict[str, Any]], list[dict[str, An
         neighbours[rel.source].add(rel.target)
         neighbours[rel.target].add(rel.source)
     majors = _major_actors(graph, weights, linked)
+    start: dict[str, tuple[int, int]] = {}
+    if len(linked) <= BIG_GRAPH:
+        from graphkit.maps.spread import start_positions
+
+        start = start_positions(graph, linked)
     for actor in graph.actors:
         style = KIND_STYLES[actor.kind]
         # Actors named in articles but in no relation would crowd out the ones that are;
         # they start hidden (and out of the physics), behind the "without relations" box.
-        unlinked = {"hidden": True, "physics": False} if linked and actor.id not in linked else {}
+        unlinked: dict[str, Any] = (
+            {"hidden": True, "physics": False} if linked and actor.id not in linked else {}
+        )
+        if actor.id in start:
+            unlinked.update(x=start[actor.id][0], y=start[actor.id][1])
         net.add_node(
             actor.id,
             label=actor.name,
