@@ -255,7 +255,7 @@ def test_figures_are_byte_identical(tmp_path: Path) -> None:
 def test_caption_names_the_corpus_and_the_relations() -> None:
     text = caption_text(sample_graph())
     assert text.startswith("Corpus: 3 articles, 2023-05-06 to 2024-01-02, 4 outlets")
-    assert "9 relations (4 supports, 3 condemns, 1 lobbies, 1 detains)" in text
+    assert "9 relations (supports 4, condemns 3, lobbies 1, detains 1)" in text
     assert "from 12 evidence sentences" in text
 
 

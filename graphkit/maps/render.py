@@ -130,28 +130,30 @@ def caption_text(graph: Graph) -> str:
     The articles are the graph's own (a cut graph keeps those its evidence cites); a graph
     without article records falls back to what its evidence says.
     """
-    articles = {(a.id, a.part) for a in graph.articles}
+    outlets: dict[tuple[str, int], set[str]] = {
+        (a.id, a.part): {a.source} if a.source else set() for a in graph.articles
+    }
     dates = {a.date for a in graph.articles if a.date}
-    sources = Counter(a.source for a in graph.articles if a.source)
-    from_evidence: dict[tuple[str, int], set[str]] = {}
     for rel in graph.relations:
         for ev in rel.evidence:
-            articles.add((ev.article, ev.part))
+            known = outlets.setdefault((ev.article, ev.part), set())
             dates.update([ev.date] if ev.date else [])
             if ev.source:
-                from_evidence.setdefault((ev.article, ev.part), set()).add(ev.source)
-    for outlets_of_article in from_evidence.values():
-        sources.update(s for s in outlets_of_article if s not in sources)
+                known.add(ev.source)
+    sources = Counter(s for names in outlets.values() for s in names)
+    unnamed = sum(1 for names in outlets.values() if not names)
     ordered = sorted(dates)
     named = sorted(sources, key=lambda s: (-sources[s], s.casefold()))
     outlet_text = ", ".join(named[:6]) + (f" and {len(named) - 6} more" if len(named) > 6 else "")
-    parts = [_plural(len(articles), "article")]
+    parts = [_plural(len(outlets), "article")]
     if ordered:
         parts.append(f"{ordered[0]} to {ordered[-1]}" if len(ordered) > 1 else ordered[0])
     if named:
         parts.append(f"{_plural(len(named), 'outlet')} ({outlet_text})")
+    if named and unnamed:
+        parts.append(f"{unnamed} without a named outlet")
     types = Counter(r.type for r in graph.relations)
-    counts = ", ".join(f"{types[t]} {s.label}" for t, s in RELATION_STYLES.items() if types[t])
+    counts = ", ".join(f"{s.label} {types[t]}" for t, s in RELATION_STYLES.items() if types[t])
     sentences = sum(r.count for r in graph.relations)
     relations = _plural(len(graph.relations), "relation")
     if counts:

@@ -91,10 +91,11 @@ def _lines(rows: dict[RelationType, list[StanceRow]], types: tuple[RelationType,
         if lines:
             lines.append(("gap", None))
         total = sum(r.count for r in found)
-        who = f"{len(found)} actor{'' if len(found) == 1 else 's'}" if found else "no actor"
+        who = f"{len(found)} actor{'' if len(found) == 1 else 's'}" if found else "No actor"
         verb = verbs[kind] if len(found) > 1 else RELATION_STYLES[kind].label
         sentences = f"{total} sentence{'' if total == 1 else 's'}"
-        heading = f"{who} {verb} {display_name(target.name)} ({sentences})"
+        heading = f"{who} {verb} {display_name(target.name)}"
+        heading += f" ({sentences})" if found else ""
         lines.append(("section", (kind, heading)))
         for group in KIND_ORDER:
             members = [r for r in found if r.actor.kind is group]
@@ -117,7 +118,8 @@ def _draw(graph: Graph, target: Actor, title: str | None) -> Any:
     if not rows:
         raise GraphkitError(f"no actor supports, condemns, lobbies or detains {target.name!r}")
     sides = [_lines(rows, types, target) for types in SIDES]
-    longest = max(r.count for found in rows.values() for r in found)
+    # Bars share one scale, at least 5 sentences long, so thin evidence looks thin.
+    longest = max(5, *(r.count for found in rows.values() for r in found))
     names = [display_name(r.actor.name) for found in rows.values() for r in found]
     name_w = max(_text_width(n, FONT) for n in names) + 24
     centre_w = max(_text_width(display_name(target.name), 11, "bold"), 90.0) + 16
@@ -125,7 +127,7 @@ def _draw(graph: Graph, target: Actor, title: str | None) -> Any:
     heading_w = max(_text_width(h, 9, "bold") for h in headings) + 30
     # centre to the outer edge of one side
     half = centre_w / 2 + max(name_w + BAR + 24, heading_w)
-    height = max(len(s) for s in sides) * ROW
+    height = max(max(len(s) for s in sides) * ROW, 80.0)  # room for the target in the middle
     head = 34.0 if title else 10.0
     incoming = [r for r in graph.relations if r.target == target.id]
     cited = {(e.article, e.part) for r in incoming for e in r.evidence}
