@@ -400,3 +400,15 @@ def test_map_starts_a_hubs_neighbours_sorted_by_stance() -> None:
     page = render_html(graph)
     nodes = {n["id"]: n for n in _data(page)["nodes"]}
     assert (nodes[hub.id]["x"], nodes[hub.id]["y"]) == pos[hub.id]
+
+
+def test_edges_bend_around_what_they_would_cross() -> None:
+    import numpy as np
+
+    from graphkit.maps.routing import choose_bend, crossings
+
+    circles = np.array([[50.0, 0.0, 5.0]])  # a marker right on the straight line
+    assert choose_bend((0, 0), (100, 0), circles, np.zeros((0, 4))) != 0.0
+    assert choose_bend((0, 0), (100, 0), np.zeros((0, 3)), np.zeros((0, 4))) == 0.0
+    label = np.array([[40.0, -3.0, 60.0, 3.0]])
+    assert crossings(np.array([[50.0, 0.0]]), circles, label) == (1, 1)

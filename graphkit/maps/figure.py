@@ -11,9 +11,12 @@ caption with the corpus and the relation counts.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from graphkit.maps.layout import (
     FONT_SIZE,
@@ -33,6 +36,7 @@ from graphkit.maps.render import (
     wrap,
     write_bytes,
 )
+from graphkit.maps.routing import choose_bend
 from graphkit.maps.style import KIND_STYLES, RELATION_STYLES, edge_width, weighted_degrees
 from graphkit.models import Graph
 
@@ -100,6 +104,21 @@ def _legend(fig: Any, graph: Graph, y: float) -> None:
         )  # fmt: skip
 
 
+def _obstacles(
+    boxes: dict[str, NodeBox], order: list[str], centre: Callable[[NodeBox], tuple[float, float]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every marker as a circle (x, y, r) and every label as a rectangle, in points."""
+    circles, rects = [], []
+    for actor_id in order:
+        box = boxes[actor_id]
+        x, y = centre(box)
+        circles.append((x, y, box.marker / 2 + 1.5))
+        top = y - box.marker / 2 - GAP
+        half = box.label_width / 2
+        rects.append((x - half, top - box.label_height, x + half, top))
+    return np.array(circles).reshape(-1, 3), np.array(rects).reshape(-1, 4)
+
+
 def draw_network(graph: Graph, *, title: str | None = None) -> DrawnFigure:
     """Lay out and draw ``graph``; call inside ``matplotlib_context()``."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -134,6 +153,9 @@ def draw_network(graph: Graph, *, title: str | None = None) -> DrawnFigure:
         return x, y + box.height / 2 - 1.0 - box.marker / 2
 
     per_pair = Counter((min(r.source, r.target), max(r.source, r.target)) for r in graph.relations)
+    order = [a.id for a in graph.actors]
+    circles, rects = _obstacles(boxes, order, marker_centre)
+    index = {actor_id: i for i, actor_id in enumerate(order)}
     nth: Counter[tuple[str, str]] = Counter()
     for rel in graph.relations:
         style = RELATION_STYLES[rel.type]
@@ -144,6 +166,11 @@ def draw_network(graph: Graph, *, title: str | None = None) -> DrawnFigure:
         offset = k - (per_pair[pair] - 1) / 2
         rad = 0.22 * offset * (1 if rel.source == pair[0] else -1)
         a, b = boxes[rel.source], boxes[rel.target]
+        if per_pair[pair] == 1:  # a lone relation bends around what it would cross
+            ends = [index[rel.source], index[rel.target]]
+            others = np.ones(len(order), dtype=bool)
+            others[ends] = False
+            rad = choose_bend(marker_centre(a), marker_centre(b), circles[others], rects)
         ax.add_patch(
             FancyArrowPatch(
                 marker_centre(a), marker_centre(b), arrowstyle="-|>",
