@@ -304,6 +304,8 @@ def test_cli_map_figure_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["map", str(graph), "--out", str(tmp_path / "m.html"), *args]) == 0
     data = _data((tmp_path / "m.html").read_text("utf-8"))
     assert {e["type"] for e in data["edges"]} == {"SUPPORTS", "CONDEMNS"}
+    assert main(["map", str(graph), "--out", str(tmp_path / "h.html"), "--min-evidence", "2"]) == 0
+    assert len(_data((tmp_path / "h.html").read_text("utf-8"))["edges"]) == 3
     assert main(["map", str(graph), "--out", str(tmp_path / "f.html"), "--fragment"]) == 0
     assert "<html" not in (tmp_path / "f.html").read_text("utf-8")
     assert main(["figure", str(graph), "--out", str(tmp_path / "g.svg")]) == 0
