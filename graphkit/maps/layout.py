@@ -36,7 +36,9 @@ FONT_SIZE = 8.0  # label size in points
 LABEL_PAD = 1.5  # white box around a label, in points
 GAP = 2.0  # between marker and label
 SEP = 5  # Graphviz keeps at least this many points between two boxes
-EDGE_LENGTH = 0.9  # preferred edge length in inches, before overlap removal
+EDGE_LENGTH = 0.7  # preferred edge length in inches, before overlap removal
+PAGE = (6.5 * 72, 8.5 * 72)  # a report page's text area, in points
+PART_GAP = 24.0  # points between two separate parts of the graph
 SEED = 7
 PROGRAM = "neato"
 
@@ -180,17 +182,30 @@ def _neato(
 def _stack(
     parts: list[tuple[dict[str, tuple[float, float]], tuple[float, float]]], column_height: float
 ) -> tuple[list[tuple[float, float]], float, float]:
-    """Each part's offset (left, from the top) in columns, and the total width and height."""
-    placed = []
-    x = y = column_width = height = 0.0
-    for index, (_, (w, h)) in enumerate(parts):
+    """Each part's offset (left, from the top) in columns, and the total width and height.
+
+    A part narrower than its column is centred in it.
+    """
+    columns: list[list[int]] = [[]]
+    y = height = 0.0
+    for index, (_, (_, h)) in enumerate(parts):
         if index and y + h > column_height + 0.5:
-            x, y, column_width = x + column_width + 3 * SEP, 0.0, 0.0
-        placed.append((x, y))
+            columns.append([])
+            y = 0.0
+        columns[-1].append(index)
         height = max(height, y + h)
-        y += h + 3 * SEP
-        column_width = max(column_width, w)
-    return placed, x + column_width, height
+        y += h + PART_GAP
+    placed: list[tuple[float, float]] = [(0.0, 0.0)] * len(parts)
+    x = 0.0
+    for members in columns:
+        column_width = max(parts[i][1][0] for i in members)
+        y = 0.0
+        for i in members:
+            w, h = parts[i][1]
+            placed[i] = (x + (column_width - w) / 2, y)
+            y += h + PART_GAP
+        x += column_width + PART_GAP
+    return placed, x - PART_GAP, height
 
 
 def graphviz_layout(
@@ -199,8 +214,9 @@ def graphviz_layout(
     """Box centres in points (origin lower left) and the drawing's width and height.
 
     ``pairs`` are the actor pairs joined by at least one relation. Each connected part is
-    laid out on its own; the biggest goes on the left and the others are stacked in
-    columns beside it (Graphviz's own packing leaves big empty corners).
+    laid out on its own and the parts are stacked in columns, biggest first (Graphviz's
+    own packing leaves big empty corners). Of the column heights tried, the one that
+    needs the least shrinking to fit a report page's text area (PAGE) wins.
     """
     program = shutil.which(PROGRAM)
     if program is None:
@@ -216,12 +232,18 @@ def graphviz_layout(
         ids = {box.id for box in part}
         inside = {p for p in undirected if p[0] in ids}
         parts.append(_neato(program, part, inside))
+    # Columns as high as the report page wants them: of the arrangements tried, the one
+    # that needs the least shrinking to fit a page's text area.
+    best: tuple[float, list[tuple[float, float]], float, float] | None = None
     column_height = max(h for _, (_, h) in parts)
-    while True:  # grow the columns until the whole is at most 2.5 times as wide as high
+    for _ in range(1 if len(parts) == 1 else 40):
         placed, width, height = _stack(parts, column_height)
-        if width <= 2.5 * height or len(placed) == 1:
-            break
+        fit = min(PAGE[0] / width, PAGE[1] / height)
+        if best is None or fit > best[0] + 1e-9:
+            best = (fit, placed, width, height)
         column_height *= 1.1
+    assert best is not None
+    _, placed, width, height = best
     centres: dict[str, tuple[float, float]] = {}
     for (part_centres, (_, part_h)), (x0, y0) in zip(parts, placed, strict=True):
         for node, (cx, cy) in part_centres.items():
