@@ -208,15 +208,41 @@ def _stack(
     return placed, x - PART_GAP, height
 
 
+def _rows(
+    parts: list[tuple[dict[str, tuple[float, float]], tuple[float, float]]],
+) -> tuple[list[tuple[float, float]], float, float]:
+    """The biggest part on top and the others in centred rows under it, no wider than it."""
+    width = max(parts[0][1][0], max(w for _, (w, _) in parts[1:]))
+    rows: list[list[int]] = [[0], []]
+    used = 0.0
+    for index in range(1, len(parts)):
+        w = parts[index][1][0]
+        if rows[-1] and used + w > width + 0.5:
+            rows.append([])
+            used = 0.0
+        rows[-1].append(index)
+        used += w + PART_GAP
+    placed: list[tuple[float, float]] = [(0.0, 0.0)] * len(parts)
+    y = 0.0
+    for members in rows:
+        row_width = sum(parts[i][1][0] for i in members) + PART_GAP * (len(members) - 1)
+        x = (width - row_width) / 2
+        for i in members:
+            placed[i] = (x, y)
+            x += parts[i][1][0] + PART_GAP
+        y += max(parts[i][1][1] for i in members) + PART_GAP
+    return placed, width, y - PART_GAP
+
+
 def graphviz_layout(
     boxes: list[NodeBox], pairs: Iterable[tuple[str, str]]
 ) -> tuple[dict[str, tuple[float, float]], tuple[float, float]]:
     """Box centres in points (origin lower left) and the drawing's width and height.
 
     ``pairs`` are the actor pairs joined by at least one relation. Each connected part is
-    laid out on its own and the parts are stacked in columns, biggest first (Graphviz's
-    own packing leaves big empty corners). Of the column heights tried, the one that
-    needs the least shrinking to fit a report page's text area (PAGE) wins.
+    laid out on its own (Graphviz's own packing leaves big empty corners); the parts go in
+    columns of some height, or in rows under the biggest, whichever needs the least
+    shrinking to fit a report page's text area (PAGE).
     """
     program = shutil.which(PROGRAM)
     if program is None:
@@ -234,16 +260,19 @@ def graphviz_layout(
         parts.append(_neato(program, part, inside))
     # Columns as high as the report page wants them: of the arrangements tried, the one
     # that needs the least shrinking to fit a page's text area.
-    best: tuple[float, list[tuple[float, float]], float, float] | None = None
+    arrangements = [_rows(parts)] if len(parts) > 1 else []
     column_height = max(h for _, (_, h) in parts)
     for _ in range(1 if len(parts) == 1 else 40):
-        placed, width, height = _stack(parts, column_height)
-        fit = min(PAGE[0] / width, PAGE[1] / height)
-        if best is None or fit > best[0] + 1e-9:
-            best = (fit, placed, width, height)
+        arrangements.append(_stack(parts, column_height))
         column_height *= 1.1
+    best: tuple[float, float, list[tuple[float, float]], float, float] | None = None
+    for placed, width, height in arrangements:
+        fit = round(min(PAGE[0] / width, PAGE[1] / height), 4)
+        # The best fit; between equal fits, the smaller drawing.
+        if best is None or (fit, -width * height) > (best[0], best[1]):
+            best = (fit, -width * height, placed, width, height)
     assert best is not None
-    _, placed, width, height = best
+    _, _, placed, width, height = best
     centres: dict[str, tuple[float, float]] = {}
     for (part_centres, (_, part_h)), (x0, y0) in zip(parts, placed, strict=True):
         for node, (cx, cy) in part_centres.items():
