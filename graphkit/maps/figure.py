@@ -65,7 +65,8 @@ def _drawn(graph: Graph) -> tuple[Graph, str]:
     kept = [a for a in graph.actors if a.id in linked] if linked else list(graph.actors)
     notes = []
     if len(kept) < len(graph.actors):
-        notes.append(f"{len(graph.actors) - len(kept)} actors without relations not drawn")
+        left_out = len(graph.actors) - len(kept)
+        notes.append(f"{left_out} actor{'' if left_out == 1 else 's'} without relations not drawn")
     if len(kept) > MAX_ACTORS:
         ranked = sorted(kept, key=lambda a: (-weights[a.id], a.name.casefold(), a.id))
         keep = {a.id for a in ranked[:MAX_ACTORS]}
