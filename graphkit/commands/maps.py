@@ -26,15 +26,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--out", required=True, type=Path, metavar="FILE", help="HTML file to write"
     )
-    parser.add_argument(
-        "--focus", metavar="ACTOR", help="only the actors around this one (id, name or alias)"
-    )
-    parser.add_argument("--depth", type=int, default=1, help="hops around --focus (default: 1)")
-    parser.add_argument(
-        "--types", metavar="TYPES", help="comma-separated relation types to keep (default: all)"
-    )
-    parser.add_argument("--min-count", type=int, default=1, metavar="N",
-                        help="keep relations with N+ evidence sentences (default: 1)")  # fmt: skip
+    _selection_arguments(parser)
     parser.add_argument(
         "--fragment", action="store_true", help="write an embeddable <div> instead of a page"
     )
@@ -44,13 +36,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = add_command(
         subparsers,
         "figure",
-        "Write a static figure of the graph for reports (.svg or .png).",
-        "graphkit figure out/graph.json --out docs/graph.svg",
+        "Write a report figure (.svg, .pdf, .png): the labelled network, or with --stance "
+        "one actor's supporters and condemners.",
+        "graphkit figure out/graph.json --out network.pdf --focus China --depth 1\n"
+        "  graphkit figure out/graph.json --out china.svg --stance China",
     )
     add_graph_argument(parser)
     parser.add_argument(
-        "--out", required=True, type=Path, metavar="FILE", help=".svg or .png file to write"
-    )
+        "--out", required=True, type=Path, metavar="FILE",
+        help=".svg, .pdf or .png file to write (the suffix picks the format)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--stance", metavar="ACTOR",
+        help="draw the stance chart of this actor (id, name or alias) instead of the network",
+    )  # fmt: skip
+    _selection_arguments(parser)
+    parser.add_argument("--dpi", type=int, default=200,
+                        help="resolution of a .png, 30 to 1200 (default: 200)")  # fmt: skip
+    parser.add_argument("--title", help="heading over the figure (default: none for the "
+                        "network, 'Who supports and who condemns ACTOR' for --stance)")  # fmt: skip
     parser.set_defaults(func=run_figure)
 
     parser = add_command(
@@ -61,6 +65,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_graph_argument(parser)
     parser.set_defaults(func=run_stats)
+
+
+def _selection_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--focus", metavar="ACTOR", help="only the actors around this one (id, name or alias)"
+    )
+    parser.add_argument("--depth", type=int, default=1, help="hops around --focus (default: 1)")
+    parser.add_argument(
+        "--types", metavar="TYPES", help="comma-separated relation types to keep (default: all)"
+    )
+    parser.add_argument("--min-evidence", "--min-count", type=int, default=1, metavar="N",
+                        dest="min_count",
+                        help="keep relations with N+ evidence sentences (default: 1)")  # fmt: skip
 
 
 @contextlib.contextmanager
@@ -95,9 +112,19 @@ def run_map(args: argparse.Namespace) -> int:
 
 def run_figure(args: argparse.Namespace) -> int:
     from graphkit.maps.figure import write_figure
+    from graphkit.maps.render import figure_format
+    from graphkit.maps.select import select
+    from graphkit.maps.stance import write_stance
 
+    figure_format(args.out)  # a bad suffix fails before the graph is read
+    types = parse_types(args.types) if args.types is not None else None
+    graph = read_json(args.graph)
+    shown = select(graph, focus=args.focus, depth=args.depth, types=types, min_count=args.min_count)
     with _writing(args.out):
-        write_figure(read_json(args.graph), args.out)
+        if args.stance is not None:
+            write_stance(shown, args.stance, args.out, dpi=args.dpi, title=args.title)
+        else:
+            write_figure(shown, args.out, dpi=args.dpi, title=args.title)
     print(f"figure: {args.out.resolve()}")
     return 0
 

@@ -36,7 +36,7 @@ class RelationStyle:
     label: str
     color: str
     dashes: tuple[int, ...]  # vis-network / SVG dash pattern; () = solid
-    linestyle: Literal["solid", "dashed", "dotted"]  # matplotlib
+    linestyle: Literal["solid", "dashed", "dotted", "dashdot"]  # matplotlib
 
 
 KIND_STYLES: dict[ActorKind, KindStyle] = {
@@ -49,7 +49,7 @@ KIND_STYLES: dict[ActorKind, KindStyle] = {
 
 RELATION_STYLES: dict[RelationType, RelationStyle] = {
     RelationType.SUPPORTS: RelationStyle("supports", "#1B9E3A", (), "solid"),
-    RelationType.CONDEMNS: RelationStyle("condemns", "#D55E00", (), "solid"),
+    RelationType.CONDEMNS: RelationStyle("condemns", "#D55E00", (10, 3, 2, 3), "dashdot"),
     RelationType.LOBBIES: RelationStyle("lobbies", "#7B4FB8", (8, 5), "dashed"),
     RelationType.DETAINS: RelationStyle("detains", "#444444", (2, 4), "dotted"),
 }

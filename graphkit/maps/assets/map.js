@@ -185,9 +185,25 @@
     return id;
   }
 
+  // The layout is fitted to the canvas, which on a big graph shrinks 14 px labels below
+  // the drawing threshold. The most-evidenced actors' labels are then enlarged so that they
+  // read on opening (vis-network caps them at maxVisible on zoom); the others appear on zoom.
+  function sizeLabels() {
+    var scale = state.network.getScale();
+    var base = data.options.nodes.font.size;
+    var size = Math.min(Math.max(base, Math.ceil(data.majorLabelPx / scale)), base * 6);
+    var changes = data.nodes.filter(function (n) { return n.major; }).map(function (n) {
+      return { id: n.id, font: { size: size } };
+    });
+    if (changes.length) nodes.update(changes);
+    state.labelScale = scale;
+  }
+
   function freeze() {
     if (state.stable) return;
     state.network.setOptions({ physics: false });
+    state.network.fit({ animation: false });
+    sizeLabels();
     state.stable = true;
     state.stableAt = performance.now();
     root.setAttribute("data-stable", "1");
