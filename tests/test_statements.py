@@ -255,6 +255,11 @@ PATTERNS = [
     ),
     ("NATO officials condemned Russia's annexation of Crimea.", ("NATO", "CONDEMNS", "Russia")),
     ("Canada stands with its ally the Philippines.", ("Canada", "SUPPORTS", "Philippines")),
+    ("Armenia demanded Russian peacekeepers along the border.", ("Armenia", "LOBBIES", "Russia")),
+    (
+        "The Red Cross operating in Yemen said Saudi forces must protect civilians.",
+        ("International Committee of the Red Cross", "LOBBIES", "Saudi Arabia"),
+    ),
 ]
 
 

@@ -263,6 +263,11 @@ class RuleContext:
         subjects = [
             c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.tag_ not in ("WDT", "WP")
         ]
+        # "The Red Cross operating in Iraq said ...": the parser makes the participle the
+        # subject and the organisation its subject
+        subjects = [s for c in subjects for s in (
+            [g for g in c.children if g.dep_ == "nsubj"] if c.pos_ == "VERB" and c.tag_ == "VBG"
+            else []) or [c]]  # fmt: skip
         if subjects:  # two subjects of one verb: a coordination the parser broke
             found = [m for c in subjects for m in self.actors_of(c)]
             found += [

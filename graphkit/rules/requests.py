@@ -95,9 +95,14 @@ def _asked_for(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> Iterator
                 asked += [m for s in clause.children if s.dep_ == "nsubj"
                           for m in ctx.actors_of(s)]  # fmt: skip
         yield "asked-for", L, askers, asked, verb
-    things = [c for c in verb.children if c.dep_ == "dobj"] + pobjs(verb, ("for",))
+    # "called for X" asks for X; "called X a step" does not ("demanded X" does)
+    direct = verb.lemma_ in lex.asking_direct
+    things = [c for c in verb.children if c.dep_ == "dobj" and direct] + pobjs(verb, ("for",))
     asked = []
     for thing in things:
+        # "demanded a U.N. military presence", "sought US aid": whoever is to provide it
+        asked += [ctx.by_token[c.i] for c in thing.children
+                  if c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.by_token]  # fmt: skip
         if thing.lemma_ in lex.ousting:
             asked += ctx.owner_of(thing)
         elif thing.lemma_ in lex.ending:  # "an end to B's policy"

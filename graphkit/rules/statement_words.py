@@ -46,6 +46,7 @@ class StatementLexicon:
     ties: frozenset[str]
     tie_preps: tuple[str, ...]
     excluding: frozenset[str] = frozenset()
+    asking_direct: frozenset[str] = frozenset()
     at_the_request: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
     lists: frozenset[str] = frozenset()
@@ -93,6 +94,7 @@ def load_statement_lexicon() -> StatementLexicon:
         ties=words("cutting", "ties"),
         tie_preps=tuple(raw["cutting"]["preps"]),
         excluding=words("cutting", "excluding"),
+        asking_direct=words("asked_for", "direct"),
         at_the_request=frozenset(raw["at_the_request"]),
         listing_verbs=words("listing", "verbs"),
         lists=words("listing", "lists"),
