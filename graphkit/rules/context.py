@@ -26,6 +26,7 @@ __all__ = ["COPULAS", "Found", "RuleContext", "pobjs"]
 
 # A rule's finding: rule name, relation type, agents, patients, trigger token.
 Found = tuple[str, RelationType, list[Mention], list[Mention], Token]
+_POPULATIONS = {"people", "peoples", "citizens", "population", "populations", "citizenry"}
 COPULAS = {"be", "include", "comprise", "emerge", "become", "remain", "count", "consider", "call"}
 
 
@@ -192,10 +193,14 @@ class RuleContext:
         mention = self.by_token.get(qualifier.i)
         if mention is None or self.table.kind(mention.actor) is not ActorKind.STATE:
             return []
-        entry = self.table.registry.lookup(f"{qualifier.text}s")
-        if entry is None or entry.kind is not ActorKind.GROUP:
-            return []
-        return [Mention(qualifier.i, qualifier.i + 1, self.table.from_entry(entry), "demonym")]
+        state = self.table.actors[mention.actor].registry
+        words = [qualifier.text, *(state.demonyms if state else ())]
+        for word in words:  # "Palestinian" / "Albania" (demonym "Albanian") -> the people
+            entry = self.table.registry.lookup(f"{word}s")
+            if entry is not None and entry.kind is ActorKind.GROUP:
+                group = self.table.from_entry(entry)
+                return [Mention(qualifier.i, qualifier.i + 1, group, "demonym")]
+        return []
 
     def leaders_of(self, token: Token) -> list[Mention]:
         """ "a coalition led by X" / "a German-led statement" -> X."""
@@ -219,6 +224,8 @@ class RuleContext:
             c.lower_ == "member" for c in token.children
         ):
             return []  # "the member states of the UN" own nothing of the UN's
+        if token.lower_ in _POPULATIONS:
+            return []  # "supports the people of Mali": sympathy, neither the state nor a party
         out: list[Mention] = []
         # "the sanctions imposed by the EU": the agent of a participle owns the thing
         for participle in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"):
