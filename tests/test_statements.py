@@ -260,6 +260,10 @@ PATTERNS = [
         "The Red Cross operating in Yemen said Saudi forces must protect civilians.",
         ("International Committee of the Red Cross", "LOBBIES", "Saudi Arabia"),
     ),
+    (
+        "Turkish police have detained up to 16 Kurdish activists in Diyarbakir.",
+        ("Turkey", "DETAINS", "Kurds"),
+    ),
 ]
 
 

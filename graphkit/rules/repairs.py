@@ -13,6 +13,8 @@ surface and the tags. Each helper is a general pattern of English, not of any on
   complement on the verb; a preposition right after the object belongs to the object.
 - ``left_coordinates``: "only Albania and, more recently, Turkey have condemned ...": an
   adverbial between commas breaks the conjunction; the actor before "and ," joins it.
+- ``counted_objects``: "kidnapped up to 16 advisers": the parser reads "up" as the verb's
+  particle and the counted object as the object of "to".
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 __all__ = [
     "coordination_head",
+    "counted_objects",
     "following_preps",
     "infinitive_subjects",
     "left_coordinates",
@@ -111,4 +114,17 @@ def following_preps(noun: Token, preps: tuple[str, ...]) -> list[Token]:
         if c.dep_ == "prep" and c.lower_ in preps and c.i == noun.right_edge.i + 1
         for p in c.children
         if p.dep_ == "pobj"
+    ]
+
+
+def counted_objects(verb: Token) -> list[Token]:
+    """Objects hidden behind a quantity the parser read as a particle or a preposition:
+    "arrested up to 40 X" ("up" as the verb's particle, "to X" as its preposition)."""
+    tos = [t for c in verb.children for t in (c, *c.children) if t.lower_ == "to"]
+    return [
+        p
+        for to in tos
+        if to.i > 0 and to.doc[to.i - 1].lower_ == "up"
+        for p in to.children
+        if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children)
     ]

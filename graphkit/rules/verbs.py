@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from graphkit.models import RelationType
 from graphkit.rules.cameo import cameo_rules
 from graphkit.rules.context import Found, RuleContext, pobjs
-from graphkit.rules.repairs import infinitive_subjects
+from graphkit.rules.repairs import counted_objects, infinitive_subjects
 from graphkit.rules.statement_words import load_statement_lexicon
 
 __all__ = ["verb_rules"]
@@ -63,6 +63,7 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
             yield "verb-passive", rel_type, agents, patients, verb
             continue
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        objects += counted_objects(verb)
         if verb.lemma_ in ctx.lex.infinitive_only:  # "wants X to ...", never "wants X"
             objects = infinitive_subjects(verb)
         elif verb.lemma_ in ctx.lex.control:  # "urged X to ..." parsed as [X to ...]
