@@ -1,0 +1,199 @@
+"""Real-world inputs: saved news pages (trafilatura), CSV/TSV exports, RSS/Atom feeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graphkit.cli import main
+from graphkit.ingest import ColumnNames, read_articles, read_file
+from graphkit.ingest.formats import html_to_article
+
+INPUTS = Path(__file__).resolve().parent / "fixtures" / "inputs"
+
+# Sentences that only page furniture states (menus, tickers, teasers, related stories,
+# comments, cookie banners, scripts): none may give an actor or a relation.
+FURNITURE_ACTORS = (
+    "state:japan", "state:korea", "state:italy", "state:switzerland", "state:pakistan",
+    "state:turkey", "state:sweden", "state:sudan", "state:brazil",
+    "state:argentina", "state:mexico", "state:israel", "state:syria", "state:taiwan",
+)  # fmt: skip
+
+
+def test_saved_page_keeps_the_article_and_its_metadata() -> None:
+    (article,) = read_articles([INPUTS / "saved_page.html"]).articles
+    assert article.title == "Norway condemns detention of rights lawyers"
+    assert (article.date, article.source, article.author) == (
+        "2023-03-14",
+        "The Meridian Post",
+        "Ingrid Solberg",
+    )
+    assert article.url == "https://meridianpost.example/world/2023/03/14/norway-lawyers"
+    assert "Norway condemned the detention of four human rights lawyers" in article.text
+    assert "open an inquiry into the detentions" in article.text
+    for furniture in (
+        "cookies", "Accept all", "Subscribe", "Breaking", "Related stories", "realist_99",
+        "Canada backs Mexico", "Leave a Reply", "All rights reserved", "Japan", "dataLayer",
+        "China backs Russia",
+    ):  # fmt: skip
+        assert furniture not in article.text, furniture
+    assert "\n\n" in article.text  # paragraphs stay apart: no sentence runs across them
+
+
+def test_blog_page_drops_comments_navigation_and_widgets() -> None:
+    (article,) = read_articles([INPUTS / "blog_post.htm"]).articles
+    assert (article.date, article.source, article.author) == (
+        "2022-09-28",
+        "Geneva Watch",
+        "Lena Okafor",
+    )
+    assert article.text.startswith("Human Rights Watch lobbied the Human Rights Council")
+    for furniture in (
+        "Previous Post", "Next Post", "Italy", "Pakistan", "Recent Posts", "Share this",
+        "Save my name", "cookies", "Copyright", "related",
+    ):  # fmt: skip
+        assert furniture not in article.text, furniture
+
+
+def test_page_without_an_article_is_one_problem(tmp_path: Path) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><script>var a = 'Germany supports';</script></head></html>")
+    articles, problems = read_file(page)
+    assert not articles and [p.reason for p in problems] == ["no article text"]
+
+
+@pytest.mark.parametrize(
+    "markup", ["", "<", "<html><body>", "<p>" * 500, "\x00<b>x</b>", "<?xml version='1.0'?>"]
+)
+def test_odd_markup_never_raises(markup: str) -> None:
+    assert isinstance(html_to_article(markup).text, str)
+
+
+def test_csv_rows_are_articles_with_jsonl_field_names_and_bad_rows_by_line() -> None:
+    articles, problems = read_file(INPUTS / "export.csv")
+    assert [a.id for a in articles] == ["gdelt-001", "gdelt-002"]
+    first, second = articles
+    assert (first.title, first.date, first.source, first.author, first.url) == (
+        "Canada criticises Iran",
+        "2021-02-03",
+        "Wire One",
+        "A. Writer",
+        "https://wire.example/1",
+    )
+    assert (
+        second.text
+        == "Chile backed Peru's bid to host the summit.\n\nThe decision was welcomed in Lima."
+    )
+    assert [(p.line, p.reason) for p in problems] == [
+        (6, "4 fields where the header has 7"),
+        (7, "empty text cell"),
+    ]
+
+
+def test_tsv_and_other_column_names(tmp_path: Path) -> None:
+    export = tmp_path / "events.tsv"
+    export.write_text("story\twhen\tfeed\nEgypt condemned Sudan.\t2020-01-02\tWire\n", "utf-8")
+    articles, problems = read_file(export)
+    assert not articles and "no text column" in problems[0].reason
+    assert "story, when, feed" in problems[0].reason
+    names = ColumnNames(text="story", date="When", source="feed")
+    (article,), problems = read_file(export, names)
+    assert not problems
+    assert (article.text, article.date, article.source) == (
+        "Egypt condemned Sudan.",
+        "2020-01-02",
+        "Wire",
+    )
+    (problem,) = read_file(export, ColumnNames(text="story", title="headline"))[1]
+    assert "no column 'headline' (--title-column)" in problem.reason
+
+
+def test_csv_semicolons_quotes_and_malformed_rows(tmp_path: Path) -> None:
+    export = tmp_path / "semi.csv"
+    export.write_text(
+        'text;title\n"Peru backed Chile; firmly.";One\n"bad"quote;Two\nFrance condemned Mali.;Three\n',
+        "utf-8",
+    )
+    articles, problems = read_file(export)
+    assert [a.text for a in articles] == ["Peru backed Chile; firmly.", "France condemned Mali."]
+    assert [(p.line, p.reason.split(":")[0]) for p in problems] == [(3, "malformed CSV")]
+    headerless = tmp_path / "one.csv"
+    headerless.write_text('"unterminated\n', "utf-8")
+    assert read_file(headerless)[1]
+
+
+def test_rss_entries_are_articles_with_feed_metadata_and_no_markup() -> None:
+    articles, problems = read_file(INPUTS / "feed.rss")
+    assert [str(p) for p in problems] == [f"{INPUTS / 'feed.rss'}: entry 3: no content or summary"]
+    first, second = articles
+    assert (first.id, first.part, second.part) == ("feed", 0, 1)
+    assert first.title == "Germany condemns Belarus over election"
+    assert (first.date, first.source, first.author) == (
+        "2020-08-11",
+        "Meridian Post \u2013 World",
+        "Ingrid Solberg",
+    )
+    assert first.url == "https://meridianpost.example/world/germany-belarus"
+    assert first.text == (
+        "Germany condemned Belarus on Tuesday over the conduct of the presidential election."
+        "\n\nBerlin said the vote was neither free nor fair."
+    )
+    assert second.text == "France supported Lebanon after the blast."
+    assert second.title == "Summary only bold"
+    for article in articles:
+        assert "<" not in article.text and "alert" not in article.text
+
+
+def test_atom_entry_with_xhtml_content() -> None:
+    (article,) = read_articles([INPUTS / "updates.atom"]).articles
+    assert article.text == "Amnesty International condemned Egypt for detaining the activists."
+    assert (article.title, article.date, article.source, article.author) == (
+        "Amnesty urges release & inquiry",
+        "2023-05-02",
+        "Rights Monitor",
+        "Desk",
+    )
+
+
+def test_xml_that_is_not_a_feed_and_feeds_without_entries(tmp_path: Path) -> None:
+    (tmp_path / "sitemap.xml").write_text("<urlset><url><loc>x</loc></url></urlset>", "utf-8")
+    (tmp_path / "junk.rss").write_text("this is not xml at all <<<", "utf-8")
+    (tmp_path / "empty.atom").write_text(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Quiet</title></feed>', "utf-8"
+    )
+    (tmp_path / "url.rss").write_text("http://127.0.0.1:9/feed", "utf-8")  # never fetched
+    reasons = {Path(p.path).name: p.reason for p in read_articles([tmp_path]).problems}
+    assert reasons["empty.atom"] == "feed has no entries"
+    assert reasons["junk.rss"].startswith("not an RSS or Atom feed")
+    assert reasons["url.rss"].startswith("not an RSS or Atom feed")
+    assert reasons["sitemap.xml"] in ("feed has no entries", "not an RSS or Atom feed")
+
+
+def test_one_build_reads_every_kind_and_furniture_gives_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["build", str(INPUTS), "--out", str(out), "--formats", "json"]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    skipped = [line for line in err.splitlines() if line.startswith("graphkit: skipped")]
+    assert len(skipped) == 3, err  # two bad CSV rows, one empty feed entry
+    data = (out / "graph.json").read_bytes()
+    graph = json.loads(data)
+    paths = {Path(a["path"]).suffix for a in graph["graph"]["articles"]}
+    assert {".html", ".htm", ".csv", ".tsv", ".rss", ".atom"} <= paths
+    actors = {node["id"] for node in graph["nodes"]}
+    assert not actors & set(FURNITURE_ACTORS), actors & set(FURNITURE_ACTORS)
+    edges = {(e["source"], e["type"], e["target"]) for e in graph["links"]}
+    assert ("state:norway", "CONDEMNS", "state:russia") in edges  # the TSV row
+    assert ("state:germany", "CONDEMNS", "state:belarus") in edges  # the RSS entry
+    assert ("body:amnesty-international", "CONDEMNS", "state:egypt") in edges  # Atom
+    assert ("state:canada", "CONDEMNS", "state:iran") in edges  # the CSV row
+    assert not {e for e in edges if e[0] in ("state:france", "state:russia")} - {
+        ("state:france", "SUPPORTS", "state:lebanon")
+    }  # comment and script sentences with France and Russia as subjects are gone
+    again = tmp_path / "again"
+    assert main(["build", str(INPUTS), "--out", str(again), "--formats", "json", "-q"]) == 0
+    assert (again / "graph.json").read_bytes() == data
