@@ -167,9 +167,18 @@ def _serial(extractor: Extractor, articles: Sequence[Article]) -> Iterator[Artic
     docs = iter(extractor.nlp.pipe((text_for_parser(a.text) for a in short), batch_size=BATCH))
     for article in articles:
         if len(article.text) <= CHUNK_CHARS:
-            yield extractor.extract(article, next(docs))
+            yield _paged(extractor.extract(article, next(docs)))
         else:
-            yield extract_one(extractor, article)
+            yield _paged(extract_one(extractor, article))
+
+
+def _paged(extraction: ArticleExtraction) -> ArticleExtraction:
+    """Evidence of a paged article (PDF) gains the page its sentence starts on."""
+    article = extraction.article
+    if article.pages:
+        for items in extraction.evidence.values():
+            items[:] = [e.model_copy(update={"page": article.page_at(e.start)}) for e in items]
+    return extraction
 
 
 def extract_many(

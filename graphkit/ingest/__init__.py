@@ -63,6 +63,7 @@ def _articles_from_raw(
                 url=raw.url,
                 path=str(path),
                 offset=part.start,
+                pages=raw.pages,
                 text=body,
             )
         )

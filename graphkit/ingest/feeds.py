@@ -14,8 +14,8 @@ import time
 from typing import Any
 
 from graphkit.errors import InputProblem
-from graphkit.ingest.html import html_fragment_text, quiet_library_logs
-from graphkit.ingest.raw import RawArticle
+from graphkit.ingest.html import html_fragment_text
+from graphkit.ingest.raw import RawArticle, quiet_logs
 
 __all__ = ["feed_to_articles"]
 
@@ -64,7 +64,7 @@ def feed_to_articles(data: bytes, path: str) -> list[RawArticle | InputProblem]:
     problem (entries are numbered from 1 in the feed's order)."""
     import feedparser
 
-    quiet_library_logs()
+    quiet_logs("feedparser")
     try:
         parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False)
     except Exception as err:  # feedparser may raise anything on odd bytes

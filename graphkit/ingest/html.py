@@ -7,27 +7,16 @@ styles. Its paragraphs are joined by blank lines, so sentences never run across 
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-from graphkit.ingest.raw import RawArticle
+from graphkit.ingest.raw import RawArticle, quiet_logs
 
-__all__ = ["html_fragment_text", "html_to_article", "quiet_library_logs"]
+__all__ = ["html_fragment_text", "html_to_article"]
 
 # htmldate (trafilatura's date finder): dates from the page's markup and meta tags only,
 # not guessed from its text or URL, so a page gives the same date on every run.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 _QUIET = ("trafilatura", "htmldate", "courlan", "justext", "readability", "charset_normalizer")
-
-
-def quiet_library_logs() -> None:
-    """Keep the parsing libraries' warnings off stderr (a handler stops logging's
-    last-resort printer); they still reach the root logger if an application configures
-    one."""
-    for name in _QUIET:
-        logger = logging.getLogger(name)
-        if not logger.handlers:
-            logger.addHandler(logging.NullHandler())
 
 
 def _paragraphs(text: str) -> str:
@@ -47,7 +36,7 @@ def html_to_article(markup: str) -> RawArticle:
     author, site name and URL; empty text when the page has no article."""
     import trafilatura
 
-    quiet_library_logs()
+    quiet_logs(*_QUIET)
     try:
         document = trafilatura.bare_extraction(
             markup,
