@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graphkit.cli import main
 from graphkit.ingest import ColumnNames, read_articles, read_file
@@ -224,3 +227,50 @@ def test_one_build_reads_every_kind_and_furniture_gives_nothing(
     again = tmp_path / "again"
     assert main(["build", str(src), "--out", str(again), "--formats", "json", "-q"]) == 0
     assert (again / "graph.json").read_bytes() == data
+
+
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SUFFIXES = [".csv", ".tsv", ".rss", ".atom", ".xml", ".html", ".pdf"]
+
+
+@FUZZ
+@given(data=st.binary(max_size=800), suffix=st.sampled_from(SUFFIXES))
+def test_any_bytes_in_any_new_format_give_articles_or_problems(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"fuzz{suffix}"
+        path.write_bytes(data)
+        articles, problems = read_file(path)
+        assert all(a.text.strip() for a in articles)
+        assert all(str(p).startswith(str(path)) for p in problems)
+
+
+@FUZZ
+@given(
+    head=st.sampled_from(["<rss><channel>", '<feed xmlns="http://www.w3.org/2005/Atom">']),
+    body=st.text(max_size=300),
+)
+def test_feed_like_text_never_raises(head: str, body: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "fuzz.xml"
+        path.write_text(f"{head}<item><title>{body}</title><description>{body}</description>")
+        read_file(path)
+
+
+@pytest.fixture(scope="module")
+def small_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    path = tmp_path_factory.mktemp("fuzz") / "one.pdf"
+    make_report_pdf(path, pages=1)
+    return path.read_bytes()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@given(cuts=st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=4))
+def test_damaged_pdfs_never_raise(small_pdf: bytes, cuts: list[int]) -> None:
+    data = bytearray(small_pdf)
+    for cut in cuts:  # overwrite a few bytes anywhere: a damaged download
+        data[cut % len(data)] = (cut // 7) % 256
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "damaged.pdf"
+        path.write_bytes(bytes(data))
+        articles, problems = read_file(path)
+        assert len(articles) + len(problems) == 1

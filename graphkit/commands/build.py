@@ -10,7 +10,7 @@ from pathlib import Path
 from graphkit.build import BuildReport, build
 from graphkit.commands import add_command, add_formats_option
 from graphkit.ingest import ColumnNames
-from graphkit.ingest.tables import FIELDS
+from graphkit.ingest.tables import ALIASES, FIELDS
 from graphkit.progress import ProgressBar
 from graphkit.shard import parse_shard
 
@@ -82,7 +82,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         group.add_argument(
             f"--{field}-column",
             metavar="NAME",
-            help=f"column holding each article's {field} (default: {field!r})",
+            help=f"column holding each article's {field} (default: {' or '.join(ALIASES[field])})",
         )
     parser.set_defaults(func=run)
 

@@ -18,10 +18,10 @@ from pydantic import BaseModel, ConfigDict
 from graphkit.errors import InputProblem
 from graphkit.ingest.raw import RawArticle, iso_date
 
-__all__ = ["FIELDS", "ColumnNames", "table_to_articles"]
+__all__ = ["ALIASES", "FIELDS", "ColumnNames", "table_to_articles"]
 
 FIELDS = ("text", "id", "title", "date", "url", "source", "author")
-_ALIASES: dict[str, tuple[str, ...]] = {
+ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content"),
     "id": ("id",),
     "title": ("title", "headline"),
@@ -69,7 +69,7 @@ def _columns(header: list[str], names: ColumnNames, path: str) -> dict[str, int]
                 )
             found[field] = index[wanted.strip().lower()]
             continue
-        for alias in _ALIASES[field]:
+        for alias in ALIASES[field]:
             if alias in index:
                 found[field] = index[alias]
                 break
