@@ -3,41 +3,38 @@
 Pipeline: ingest -> NLP -> actors -> relations + evidence -> graph -> sinks
 (JSON, GraphML, Cypher script, HTML map, Neo4j).
 
-The names below are imported on first use (PEP 562), so ``import graphkit`` and the
-commands that never parse text (``--version``, ``query``, ``load``, ``map``, ``stats``)
-do not load spaCy.
+``Extractor`` and ``assemble_graph`` are imported on first use (PEP 562): they load spaCy,
+which ``import graphkit`` and the commands that parse no text (``--version``, ``query``,
+``load``, ``map``, ``figure``, ``stats``) do not need.
 """
 
 from __future__ import annotations
 
+__version__ = "0.1.0"
+
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from graphkit.build import BuildReport, build, write_outputs
+from graphkit.errors import GraphkitError, InputProblem
+from graphkit.ingest import read_articles
+from graphkit.models import (
+    Actor,
+    ActorKind,
+    Article,
+    Evidence,
+    Graph,
+    Relation,
+    RelationType,
+    actor_id,
+    normalise_name,
+)
+from graphkit.sinks.node_link import from_json, read_json, to_json, write_json
 
-_EXPORTS = {
-    "BuildReport": "graphkit.build",
-    "build": "graphkit.build",
-    "write_outputs": "graphkit.build",
-    "GraphkitError": "graphkit.errors",
-    "InputProblem": "graphkit.errors",
-    "read_articles": "graphkit.ingest",
-    "Actor": "graphkit.models",
-    "ActorKind": "graphkit.models",
-    "Article": "graphkit.models",
-    "Evidence": "graphkit.models",
-    "Graph": "graphkit.models",
-    "Relation": "graphkit.models",
-    "RelationType": "graphkit.models",
-    "actor_id": "graphkit.models",
-    "normalise_name": "graphkit.models",
-    "Extractor": "graphkit.pipeline",
-    "assemble_graph": "graphkit.pipeline",
-    "from_json": "graphkit.sinks.node_link",
-    "read_json": "graphkit.sinks.node_link",
-    "to_json": "graphkit.sinks.node_link",
-    "write_json": "graphkit.sinks.node_link",
-}
+if TYPE_CHECKING:
+    from graphkit.pipeline import Extractor, assemble_graph
+
+_LAZY = {"Extractor": "graphkit.pipeline", "assemble_graph": "graphkit.pipeline"}
 
 __all__ = [
     "Actor",
@@ -64,27 +61,9 @@ __all__ = [
     "write_outputs",
 ]
 
-if TYPE_CHECKING:
-    from graphkit.build import BuildReport, build, write_outputs
-    from graphkit.errors import GraphkitError, InputProblem
-    from graphkit.ingest import read_articles
-    from graphkit.models import (
-        Actor,
-        ActorKind,
-        Article,
-        Evidence,
-        Graph,
-        Relation,
-        RelationType,
-        actor_id,
-        normalise_name,
-    )
-    from graphkit.pipeline import Extractor, assemble_graph
-    from graphkit.sinks.node_link import from_json, read_json, to_json, write_json
-
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
+    module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'graphkit' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
@@ -93,4 +72,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+    return sorted({*globals(), *_LAZY})

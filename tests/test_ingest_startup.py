@@ -129,3 +129,16 @@ def test_in_a_plain_process_the_driver_line_is_printed_only_before_quieting() ->
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert "first" in done.stderr and "second" not in done.stderr
+
+
+def test_package_names_stay_what_they_were() -> None:
+    code = (
+        "import sys, graphkit.build, graphkit\n"
+        "assert callable(graphkit.build) and graphkit.read_json\n"
+        "assert 'spacy' not in sys.modules\n"
+        "assert graphkit.Extractor.__name__ == 'Extractor' and 'spacy' in sys.modules\n"
+        "import graphkit.neo4j as n\n"
+        "assert n.DEFAULT_BATCH_SIZE == 2000 and callable(n.load_graph)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
