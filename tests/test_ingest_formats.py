@@ -274,3 +274,16 @@ def test_damaged_pdfs_never_raise(small_pdf: bytes, cuts: list[int]) -> None:
         path.write_bytes(bytes(data))
         articles, problems = read_file(path)
         assert len(articles) + len(problems) == 1
+
+
+def test_page_saved_in_a_legacy_charset_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "legacy.html"
+    body = "Fran\xe7ois Dupr\xe9 said Norway condemned Russia over the strike on Tuesday."
+    page.write_bytes(
+        f'<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head>'
+        f"<body><article><p>{body}</p></article></body></html>".encode("cp1252")
+    )
+    (article,), problems = read_file(page)
+    assert not problems and article.title == "Caf\xe9" and body in article.text
+    (tmp_path / "legacy.txt").write_bytes(body.encode("cp1252"))  # text files stay strict
+    assert "not valid UTF-8" in read_file(tmp_path / "legacy.txt")[1][0].reason

@@ -86,6 +86,9 @@ def _raws(path: Path, data: bytes, columns: ColumnNames | None) -> list[RawArtic
         return [pdf_to_article(data, str(path))]
     text = decode_bytes(data, path)
     if isinstance(text, InputProblem):
+        if suffix in (".html", ".htm") and not text.reason.startswith("binary"):
+            # a page saved in its site's legacy charset: trafilatura reads <meta charset>
+            return [html_to_article(data)]
         return [text]
     if suffix == ".jsonl":
         return list(jsonl_to_articles(text, str(path)))

@@ -31,9 +31,10 @@ def _field(document: Any, name: str) -> str | None:
     return None
 
 
-def html_to_article(markup: str) -> RawArticle:
+def html_to_article(markup: str | bytes) -> RawArticle:
     """The page's main text (paragraphs separated by blank lines), title, date (ISO),
-    author, site name and URL; empty text when the page has no article."""
+    author, site name and URL; empty text when the page has no article. Bytes are decoded
+    by trafilatura (the page's declared charset, else a guess)."""
     import trafilatura
 
     quiet_logs(*_QUIET)
