@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from graphkit.cli import main
 from graphkit.ingest import ColumnNames, read_articles, read_file
 from graphkit.ingest.formats import html_to_article
+from graphkit.ingest.html import html_fragment_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from pdf_samples import make_report_pdf
@@ -287,3 +288,18 @@ def test_page_saved_in_a_legacy_charset_is_read(tmp_path: Path) -> None:
     assert not problems and article.title == "Caf\xe9" and body in article.text
     (tmp_path / "legacy.txt").write_bytes(body.encode("cp1252"))  # text files stay strict
     assert "not valid UTF-8" in read_file(tmp_path / "legacy.txt")[1][0].reason
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<?xml version='1.0' encoding='utf-8'?><p>Chile backed Peru.</p><script>alert(1)</script>",
+        "<p>Chile backed Peru.</p><style>p{}</style><iframe src='x'></iframe><img onerror=alert(1)>",
+        "Chile backed Peru. <script",
+        "<<<p>Chile backed Peru.</p>",
+    ],
+)
+def test_feed_markup_is_made_plain_text(markup: str) -> None:
+    text = html_fragment_text(markup)
+    assert "Chile backed Peru." in text
+    assert "<" not in text.replace("<<", "") and "alert" not in text and "p{}" not in text

@@ -7,6 +7,7 @@ styles. Its paragraphs are joined by blank lines, so sentences never run across 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graphkit.ingest.raw import RawArticle, quiet_logs
@@ -16,6 +17,8 @@ __all__ = ["html_fragment_text", "html_to_article"]
 # htmldate (trafilatura's date finder): dates from the page's markup and meta tags only,
 # not guessed from its text or URL, so a page gives the same date on every run.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>?")
 _QUIET = ("trafilatura", "htmldate", "courlan", "justext", "readability", "charset_normalizer")
 
 
@@ -71,8 +74,8 @@ def html_fragment_text(markup: str) -> str:
         return _paragraphs(_unescape(markup))
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
-    except (ParserError, ValueError):
-        return _paragraphs(_unescape(markup))
+    except (ParserError, ValueError):  # e.g. an XML declaration: strip every tag instead
+        return _paragraphs(_unescape(_TAG.sub(" ", _SCRIPT.sub(" ", markup))))
     for bad in root.xpath("//script|//style|//noscript|//template|//iframe|//object"):
         bad.drop_tree()
     for block in root.xpath("//p|//div|//br|//li|//h1|//h2|//h3|//h4|//h5|//h6|//tr|//blockquote"):
