@@ -303,3 +303,17 @@ def test_feed_markup_is_made_plain_text(markup: str) -> None:
     text = html_fragment_text(markup)
     assert "Chile backed Peru." in text
     assert "<" not in text.replace("<<", "") and "alert" not in text and "p{}" not in text
+
+
+def test_column_options_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "events.tsv"
+    export.write_text("story\tfeed\nEgypt condemned Sudan.\tWire\n", "utf-8")
+    out = tmp_path / "out"
+    argv = ["build", str(export), "--out", str(out), "--formats", "json"]
+    assert main(argv) == 1  # no text column: nothing to build
+    assert "no text column" in capsys.readouterr().err
+    assert main([*argv, "--text-column", "story", "--source-column", "feed"]) == 0
+    (article,) = json.loads((out / "graph.json").read_text("utf-8"))["graph"]["articles"]
+    assert article["source"] == "Wire"

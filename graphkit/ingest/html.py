@@ -7,6 +7,7 @@ styles. Its paragraphs are joined by blank lines, so sentences never run across 
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from typing import Any
 
@@ -71,19 +72,13 @@ def html_fragment_text(markup: str) -> str:
     from lxml.etree import ParserError
 
     if "<" not in markup:
-        return _paragraphs(_unescape(markup))
+        return _paragraphs(html_lib.unescape(markup))
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
     except (ParserError, ValueError):  # e.g. an XML declaration: strip every tag instead
-        return _paragraphs(_unescape(_TAG.sub(" ", _SCRIPT.sub(" ", markup))))
+        return _paragraphs(html_lib.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", markup))))
     for bad in root.xpath("//script|//style|//noscript|//template|//iframe|//object"):
         bad.drop_tree()
     for block in root.xpath("//p|//div|//br|//li|//h1|//h2|//h3|//h4|//h5|//h6|//tr|//blockquote"):
         block.tail = "\n" + (block.tail or "")
     return _paragraphs(root.text_content())
-
-
-def _unescape(text: str) -> str:
-    import html
-
-    return html.unescape(text)
