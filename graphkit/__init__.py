@@ -2,11 +2,18 @@
 
 Pipeline: ingest -> NLP -> actors -> relations + evidence -> graph -> sinks
 (JSON, GraphML, Cypher script, HTML map, Neo4j).
+
+``Extractor`` and ``assemble_graph`` are imported on first use (PEP 562): they load spaCy,
+which ``import graphkit`` and the commands that parse no text (``--version``, ``query``,
+``load``, ``map``, ``figure``, ``stats``) do not need.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from graphkit.build import BuildReport, build, write_outputs
 from graphkit.errors import GraphkitError, InputProblem
@@ -22,8 +29,12 @@ from graphkit.models import (
     actor_id,
     normalise_name,
 )
-from graphkit.pipeline import Extractor, assemble_graph
 from graphkit.sinks.node_link import from_json, read_json, to_json, write_json
+
+if TYPE_CHECKING:
+    from graphkit.pipeline import Extractor, assemble_graph
+
+_LAZY = {"Extractor": "graphkit.pipeline", "assemble_graph": "graphkit.pipeline"}
 
 __all__ = [
     "Actor",
@@ -49,3 +60,16 @@ __all__ = [
     "write_json",
     "write_outputs",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'graphkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -13,15 +13,14 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from graphkit.errors import GraphkitError, InputProblem
-from graphkit.ingest import read_file
+from graphkit.ingest import ColumnNames, read_file
 from graphkit.ingest.files import iter_input_files
 from graphkit.models import Article, Graph
-from graphkit.shard import ShardSpec, chunk_bounds, extract_many, in_shard
+from graphkit.shard import ShardSpec, extract_many, in_shard
 
-__all__ = ["MAX_ARTICLE_CHARS", "OUTPUT_FORMATS", "BuildReport", "build", "write_outputs"]
+__all__ = ["OUTPUT_FORMATS", "BuildReport", "build", "write_outputs"]
 
 OUTPUT_FORMATS = ("json", "graphml", "cypher", "html")
-MAX_ARTICLE_CHARS = 1_000_000  # text analysed per article; longer ones are cut (with a note)
 
 
 class BuildReport(BaseModel):
@@ -33,7 +32,7 @@ class BuildReport(BaseModel):
     outputs: tuple[Path, ...]
     extracted: int = 0  # articles run through the NLP pipeline in this build
     reused: int = 0  # articles whose extraction came from the --update cache
-    notes: tuple[str, ...] = ()  # warnings that did not stop a file (e.g. truncation)
+    notes: tuple[str, ...] = ()  # warnings that did not stop a file
 
 
 def write_outputs(
@@ -62,7 +61,7 @@ def write_outputs(
 
 
 def _read(
-    inputs: Sequence[Path | str], shard: ShardSpec | None
+    inputs: Sequence[Path | str], shard: ShardSpec | None, columns: ColumnNames | None = None
 ) -> tuple[list[Article], list[InputProblem], int]:
     """Like ``read_articles``, restricted to the shard's files."""
     roots = [Path(p) for p in inputs]
@@ -74,24 +73,10 @@ def _read(
             problems.append(item)
         elif in_shard(item, roots, shard):
             files += 1
-            found, trouble = read_file(item)
+            found, trouble = read_file(item, columns)
             articles.extend(found)
             problems.extend(trouble)
     return articles, problems, files
-
-
-def _capped(articles: list[Article], notes: list[str]) -> list[Article]:
-    capped = []
-    for article in articles:
-        if len(article.text) > MAX_ARTICLE_CHARS:
-            end = chunk_bounds(article.text, MAX_ARTICLE_CHARS)[0][1]
-            notes.append(
-                f"{article.path} (article {article.part}): {len(article.text):,} characters; "
-                f"only the first {end:,} were analysed"
-            )
-            article = article.model_copy(update={"text": article.text[:end]})
-        capped.append(article)
-    return capped
 
 
 def build(
@@ -107,6 +92,7 @@ def build(
     update: bool = False,
     cache_dir: Path | str | None = None,
     shard: ShardSpec | None = None,
+    columns: ColumnNames | None = None,
 ) -> BuildReport:
     """Build the graph of ``inputs`` into ``out_dir``.
 
@@ -114,14 +100,16 @@ def build(
     could not be read); otherwise unusable files are listed in the report's problems.
     ``jobs``: worker processes (same result as 1). ``update``: reuse and refresh the
     per-article cache (``cache_dir``, default ``out_dir/.graphkit-cache``). ``shard``:
-    ``(i, n)`` builds only the i-th of n stable parts of the input files.
+    ``(i, n)`` builds only the i-th of n stable parts of the input files. ``columns``: CSV/TSV
+    column names when they are not the defaults (``text``, ``title``, ...). Articles of any
+    length are analysed whole (in chunks, see ``graphkit.shard``).
     """
     from graphkit.cache import CACHE_DIRNAME, ExtractionCache
     from graphkit.pipeline import ArticleExtraction, Extractor, assemble_graph
 
     if jobs < 1:
         raise GraphkitError(f"--jobs must be at least 1 (got {jobs})")
-    articles, problems, files = _read(inputs, shard)
+    articles, problems, files = _read(inputs, shard, columns)
     if strict and problems:
         raise GraphkitError(f"{problems[0]} (and --strict is on)")
     if not articles:
@@ -130,7 +118,6 @@ def build(
         first = f": {problems[0]}" if problems else ""
         raise GraphkitError(f"no article could be read from the input{first}")
     notes: list[str] = []
-    articles = _capped(articles, notes)
     total = len(articles)
     cache = None
     if update or cache_dir is not None:

@@ -6,6 +6,7 @@ Every model is immutable so that a stage can never change what an earlier one pr
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 import unicodedata
@@ -80,7 +81,17 @@ class Article(BaseModel):
     url: str | None = None
     path: str = Field(default="", description="file the article was read from")
     offset: int = Field(default=0, ge=0, description="where this part starts in its file's text")
+    pages: tuple[int, ...] = Field(
+        default=(),
+        description="paged files (PDF): where each page starts in the file's text, page 1 first",
+    )
     text: str
+
+    def page_at(self, start: int) -> int | None:
+        """The page (from 1) holding character ``start`` of this article's text, if paged."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, self.offset + start))
 
 
 class Evidence(BaseModel):
@@ -98,6 +109,13 @@ class Evidence(BaseModel):
     rule: str = Field(default="", description="extraction rule that produced the relation")
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     trigger: str = Field(default="", description="the tokens the rule fired on")
+    # Left out of dumps when unknown, so outputs of unpaged inputs are as they always were.
+    page: int | None = Field(
+        default=None,
+        ge=1,
+        description="page of a paged file (PDF) the sentence starts on",
+        exclude_if=lambda value: value is None,
+    )
 
     @model_validator(mode="after")
     def _span_is_ordered(self) -> Evidence:

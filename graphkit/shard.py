@@ -8,9 +8,10 @@
   ``graphkit_ruler`` component registered with ``Language.component``, is inherited rather
   than pickled; other platforms rebuild it once per worker). Results come back in input
   order, so ``--jobs N`` gives the same bytes as ``--jobs 1``.
-* Articles longer than ``CHUNK_CHARS`` are parsed in chunks cut at paragraph or sentence
-  boundaries (spaCy's ``max_length`` and memory stay bounded); evidence offsets are shifted
-  back so they still slice the full article text.
+* Articles longer than ``CHUNK_CHARS`` are parsed whole however long, in chunks of at most
+  ``PIECE_CHARS`` cut at paragraph or sentence boundaries (spaCy's ``max_length`` and
+  memory stay bounded); evidence offsets are shifted back so they still slice the full
+  article text.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHUNK_CHARS",
+    "PIECE_CHARS",
     "ShardSpec",
     "chunk_bounds",
     "extract_many",
@@ -39,7 +41,12 @@ __all__ = [
     "shard_of",
 ]
 
-CHUNK_CHARS = 100_000  # characters per spaCy call; well under spaCy's default max_length
+CHUNK_CHARS = 100_000  # longer articles are parsed in chunks; shorter ones in one spaCy call
+# Characters per chunk of a long article. Smaller than CHUNK_CHARS because the per-doc cost
+# of the paragraph-break component grows with (blank lines x tokens): profiled, it spent
+# about 12 s on a 100,000-character chunk, 0.7 s on a 20,000-character one, so about a
+# fifth of that at 10,000 (docs/inputs.md, "Long texts").
+PIECE_CHARS = 10_000
 BATCH = 16  # articles per nlp.pipe batch and per task sent to a worker process
 
 ShardSpec = tuple[int, int]  # (index from 1, count)
@@ -114,7 +121,7 @@ def extract_one(extractor: Extractor, article: Article) -> ArticleExtraction:
         return extractor.extract(article)
     merged = ArticleExtraction(article)
     actors: dict[str, Actor] = {}
-    for start, end in chunk_bounds(article.text):
+    for start, end in chunk_bounds(article.text, min(CHUNK_CHARS, PIECE_CHARS)):
         part = extractor.extract(article.model_copy(update={"text": article.text[start:end]}))
         for key, items in part.evidence.items():
             merged.evidence.setdefault(key, []).extend(_shift(e, start) for e in items)
@@ -161,9 +168,18 @@ def _serial(extractor: Extractor, articles: Sequence[Article]) -> Iterator[Artic
     docs = iter(extractor.nlp.pipe((text_for_parser(a.text) for a in short), batch_size=BATCH))
     for article in articles:
         if len(article.text) <= CHUNK_CHARS:
-            yield extractor.extract(article, next(docs))
+            yield _paged(extractor.extract(article, next(docs)))
         else:
-            yield extract_one(extractor, article)
+            yield _paged(extract_one(extractor, article))
+
+
+def _paged(extraction: ArticleExtraction) -> ArticleExtraction:
+    """Evidence of a paged article (PDF) gains the page its sentence starts on."""
+    article = extraction.article
+    if article.pages:
+        for items in extraction.evidence.values():
+            items[:] = [e.model_copy(update={"page": article.page_at(e.start)}) for e in items]
+    return extraction
 
 
 def extract_many(

@@ -167,7 +167,7 @@ def test_symlink_loop_is_reported_not_followed_forever(tmp_path: Path) -> None:
 
 
 def test_explicit_unsupported_file_is_a_problem(tmp_path: Path) -> None:
-    odd = tmp_path / "data.csv"
+    odd = tmp_path / "data.xlsx"
     odd.write_text("a,b", encoding="utf-8")
     (problem,) = read_articles([odd]).problems
-    assert "unsupported file type .csv" in problem.reason
+    assert "unsupported file type .xlsx" in problem.reason

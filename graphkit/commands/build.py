@@ -9,6 +9,8 @@ from pathlib import Path
 
 from graphkit.build import BuildReport, build
 from graphkit.commands import add_command, add_formats_option
+from graphkit.ingest import ColumnNames
+from graphkit.ingest.tables import ALIASES, FIELDS
 from graphkit.progress import ProgressBar
 from graphkit.shard import parse_shard
 
@@ -20,10 +22,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         subparsers,
         "build",
         "Extract actors and relations from articles and write the graph files.",
-        "graphkit build seeds/ more/article.html --out out/",
+        "graphkit build seeds/ page.html report.pdf export.csv feed.rss --out out/",
     )
     parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help=".txt/.md/.html/.jsonl files or directories"
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files or directories of .txt/.md/.html/.jsonl/.csv/.tsv/.rss/.atom/.xml/.pdf",
     )
     parser.add_argument("--out", required=True, type=Path, metavar="DIR", help="output directory")
     parser.add_argument(
@@ -70,7 +75,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="I/N",
         help="build only part I of N of the input files (see graphkit merge)",
     )
+    group = parser.add_argument_group(
+        "CSV/TSV columns", "when an export's columns are not named text, id, title, ..."
+    )
+    for field in FIELDS:
+        group.add_argument(
+            f"--{field}-column",
+            metavar="NAME",
+            help=f"column holding each article's {field} (default: {' or '.join(ALIASES[field])})",
+        )
     parser.set_defaults(func=run)
+
+
+def _columns(args: argparse.Namespace) -> ColumnNames | None:
+    names = {f: getattr(args, f"{f}_column", None) for f in FIELDS}
+    given = {f: n for f, n in names.items() if n}
+    return ColumnNames(**given) if given else None
 
 
 def _build(args: argparse.Namespace, bar: ProgressBar) -> BuildReport:
@@ -86,6 +106,7 @@ def _build(args: argparse.Namespace, bar: ProgressBar) -> BuildReport:
         update=args.update,
         cache_dir=args.cache,
         shard=parse_shard(args.shard) if args.shard else None,
+        columns=_columns(args),
     )
 
 

@@ -24,6 +24,15 @@ def _connection_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _verbose_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="show the Neo4j driver's own log messages (INFO and above) on stderr",
+    )
+
+
 def _batch_size(text: str) -> int:
     try:
         value = int(text)
@@ -34,8 +43,12 @@ def _batch_size(text: str) -> int:
     return value
 
 
+# graphkit.neo4j.loader.DEFAULT_BATCH_SIZE, repeated so that building the parser (every
+# command, even --version) does not load the driver; a test keeps the two equal.
+DEFAULT_BATCH_SIZE = 2000
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from graphkit.neo4j.loader import DEFAULT_BATCH_SIZE
     from graphkit.neo4j.output import FORMATS
 
     load = add_command(
@@ -51,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     load.add_argument("--batch-size", type=_batch_size, default=DEFAULT_BATCH_SIZE, metavar="N",
                       help=f"rows per transaction (default: {DEFAULT_BATCH_SIZE})")  # fmt: skip
     load.add_argument("--quiet", "-q", action="store_true", help="no summary")
+    _verbose_option(load)
     load.set_defaults(func=run_load)
 
     query = add_command(
@@ -67,15 +81,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     query.add_argument("--list", action="store_true", help="list the queries and their parameters")
     _connection_options(query)
+    _verbose_option(query)
     query.set_defaults(func=run_query)
 
 
 def run_load(args: argparse.Namespace) -> int:
-    from graphkit.neo4j.connection import connect, resolve_settings
+    from graphkit.neo4j.connection import connect, driver_logging, resolve_settings
     from graphkit.neo4j.loader import count_graph, load_graph
     from graphkit.neo4j.script import run_script
     from graphkit.sinks.node_link import read_json
 
+    driver_logging(args.verbose)
     started = time.perf_counter()
     script = None
     if args.graph.suffix == ".cypher":
@@ -121,11 +137,12 @@ def _parse_params(items: list[str]) -> dict[str, str]:
 
 
 def run_query(args: argparse.Namespace) -> int:
-    from graphkit.neo4j.connection import connect, resolve_settings
+    from graphkit.neo4j.connection import connect, driver_logging, resolve_settings
     from graphkit.neo4j.output import format_result
     from graphkit.neo4j.queries import bind, list_queries, load_query
     from graphkit.neo4j.queries import run_query as run_pack_query
 
+    driver_logging(args.verbose)
     if args.list:
         for spec in list_queries():
             print(f"{spec.name}\n  {spec.summary}")

@@ -1,4 +1,5 @@
-"""Ingest: files and directories of .txt/.md/.html/.jsonl -> Article models.
+"""Ingest: files and directories of text, Markdown, HTML, JSON Lines, CSV/TSV, RSS/Atom
+and PDF -> Article models.
 
 Unusable files become InputProblem entries; everything else is still read.
 """
@@ -12,13 +13,20 @@ from pydantic import BaseModel, ConfigDict
 
 from graphkit.errors import InputProblem
 from graphkit.ingest.boilerplate import mask_boilerplate, text_for_parser
-from graphkit.ingest.files import SUPPORTED_SUFFIXES, decode, iter_input_files
+from graphkit.ingest.files import (
+    SUPPORTED_SUFFIXES,
+    decode_bytes,
+    iter_input_files,
+    read_bytes,
+)
 from graphkit.ingest.formats import RawArticle, html_to_article, jsonl_to_articles
 from graphkit.ingest.split import parse_date, split_articles
+from graphkit.ingest.tables import ColumnNames, table_to_articles
 from graphkit.models import Article
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
+    "ColumnNames",
     "IngestResult",
     "mask_boilerplate",
     "parse_date",
@@ -55,39 +63,66 @@ def _articles_from_raw(
                 url=raw.url,
                 path=str(path),
                 offset=part.start,
+                pages=raw.pages,
                 text=body,
             )
         )
     return articles
 
 
-def read_file(path: Path) -> tuple[list[Article], list[InputProblem]]:
-    """Articles of one file (several for concatenated files or JSON Lines) and its problems."""
-    text = decode(path)
-    if isinstance(text, InputProblem):
-        return [], [text]
+_RECORD_SUFFIXES = (".jsonl", ".csv", ".tsv", ".rss", ".atom", ".xml")
+
+
+def _raws(path: Path, data: bytes, columns: ColumnNames | None) -> list[RawArticle | InputProblem]:
+    """What the file's format holds: one raw article, or one per record (line, row, entry)."""
     suffix = path.suffix.lower()
+    if suffix in (".rss", ".atom", ".xml"):
+        from graphkit.ingest.feeds import feed_to_articles
+
+        return feed_to_articles(data, str(path))
+    if suffix == ".pdf":
+        from graphkit.ingest.pdf import pdf_to_article
+
+        return [pdf_to_article(data, str(path))]
+    text = decode_bytes(data, path)
+    if isinstance(text, InputProblem):
+        if suffix in (".html", ".htm") and not text.reason.startswith("binary"):
+            # a page saved in its site's legacy charset: trafilatura reads <meta charset>
+            return [html_to_article(data)]
+        return [text]
     if suffix == ".jsonl":
-        raws: list[RawArticle | InputProblem] = list(jsonl_to_articles(text, str(path)))
-    elif suffix in (".html", ".htm"):
-        raws = [html_to_article(text)]
-    else:
-        raws = [RawArticle(text=text)]
+        return list(jsonl_to_articles(text, str(path)))
+    if suffix in (".csv", ".tsv"):
+        return table_to_articles(text, str(path), suffix, columns)
+    if suffix in (".html", ".htm"):
+        return [html_to_article(text)]
+    return [RawArticle(text=text)]
+
+
+def read_file(
+    path: Path, columns: ColumnNames | None = None
+) -> tuple[list[Article], list[InputProblem]]:
+    """Articles of one file (several for concatenated files, JSON Lines, CSV rows or feed
+    entries) and its problems. ``columns`` names the CSV/TSV columns when not the defaults."""
+    data = read_bytes(path)
+    if isinstance(data, InputProblem):
+        return [], [data]
+    records = path.suffix.lower() in _RECORD_SUFFIXES
     articles: list[Article] = []
     problems: list[InputProblem] = []
-    for index, raw in enumerate(raws):
+    for index, raw in enumerate(_raws(path, data, columns)):
         if isinstance(raw, InputProblem):
             problems.append(raw)
             continue
         if not raw.text.strip():
             problems.append(InputProblem(path=str(path), reason="no article text"))
             continue
-        first_part = index if suffix == ".jsonl" and raw.id is None else len(articles)
+        first_part = index if records and raw.id is None else len(articles)
         articles.extend(_articles_from_raw(raw, path.stem, path, first_part))
     return articles, problems
 
 
-def read_articles(inputs: Iterable[Path | str]) -> IngestResult:
+def read_articles(inputs: Iterable[Path | str], columns: ColumnNames | None = None) -> IngestResult:
     """Read every supported file under the inputs, in a stable (sorted) order."""
     articles: list[Article] = []
     problems: list[InputProblem] = []
@@ -97,7 +132,7 @@ def read_articles(inputs: Iterable[Path | str]) -> IngestResult:
             problems.append(item)
             continue
         files += 1
-        found, trouble = read_file(item)
+        found, trouble = read_file(item, columns)
         articles.extend(found)
         problems.extend(trouble)
     return IngestResult(articles=tuple(articles), problems=tuple(problems), files=files)

@@ -9,9 +9,12 @@ from pathlib import Path
 
 from graphkit.errors import InputProblem
 
-__all__ = ["SUPPORTED_SUFFIXES", "decode", "iter_input_files"]
+__all__ = ["SUPPORTED_SUFFIXES", "decode", "decode_bytes", "iter_input_files", "read_bytes"]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+SUPPORTED_SUFFIXES = (
+    ".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".csv", ".tsv",
+    ".rss", ".atom", ".xml", ".pdf",
+)  # fmt: skip
 MAX_FILE_BYTES = 200 * 1024 * 1024  # larger inputs are almost certainly not articles
 
 
@@ -85,8 +88,8 @@ _BOMS = (
 )
 
 
-def decode(path: Path) -> str | InputProblem:
-    """Read a file as text (UTF-8, or UTF-16/32 with a BOM); explain why when it cannot be."""
+def read_bytes(path: Path) -> bytes | InputProblem:
+    """The file's bytes, or why they cannot be had (missing, unreadable, empty, too large)."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -102,6 +105,19 @@ def decode(path: Path) -> str | InputProblem:
         return InputProblem(path=str(path), reason=err.strerror or "cannot be read")
     if not data.strip():
         return InputProblem(path=str(path), reason="empty file")
+    return data
+
+
+def decode(path: Path) -> str | InputProblem:
+    """Read a file as text (UTF-8, or UTF-16/32 with a BOM); explain why when it cannot be."""
+    data = read_bytes(path)
+    if isinstance(data, InputProblem):
+        return data
+    return decode_bytes(data, path)
+
+
+def decode_bytes(data: bytes, path: Path) -> str | InputProblem:
+    """``data`` as text with ``\\n`` line ends (UTF-8, or UTF-16/32 with a BOM)."""
     encoding = "utf-8"
     for bom, name in _BOMS:
         if data.startswith(bom):

@@ -8,6 +8,7 @@ shell history), and it is never part of a message, a repr or a log line.
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -28,7 +29,15 @@ from neo4j.exceptions import (
 from graphkit import __version__
 from graphkit.errors import GraphkitError
 
-__all__ = ["DEFAULT_URI", "DEFAULT_USER", "Settings", "connect", "neo4j_errors", "resolve_settings"]
+__all__ = [
+    "DEFAULT_URI",
+    "DEFAULT_USER",
+    "Settings",
+    "connect",
+    "driver_logging",
+    "neo4j_errors",
+    "resolve_settings",
+]
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
@@ -103,6 +112,31 @@ def _message(err: Exception, settings: Settings) -> str:
     if isinstance(err, ConfigurationError):
         return f"invalid Neo4j settings for {settings.uri}: {_first_line(str(err))}"
     return f"Neo4j driver error on {settings.where}: {type(err).__name__}: {_first_line(str(err))}"
+
+
+_DRIVER_HANDLERS: list[logging.Handler] = []
+
+
+def driver_logging(verbose: bool = False) -> None:
+    """Where the driver's own log lines go, for the commands. By default nowhere: when the
+    server dies mid-load the driver logs raw connection errors ("[#AEA4] _: <CONNECTION>
+    error: Failed to read from defunct connection ...") that logging's last-resort handler
+    would print before graphkit's one-line error. ``verbose``: its INFO and above on stderr.
+    """
+    logger = logging.getLogger("neo4j")
+    for handler in _DRIVER_HANDLERS:
+        logger.removeHandler(handler)
+    _DRIVER_HANDLERS.clear()
+    chosen: logging.Handler
+    if verbose:
+        chosen = logging.StreamHandler(sys.stderr)
+        chosen.setFormatter(logging.Formatter("graphkit: neo4j driver: %(levelname)s %(message)s"))
+        logger.setLevel(logging.INFO)
+    else:
+        chosen = logging.NullHandler()
+    logger.addHandler(chosen)
+    _DRIVER_HANDLERS.append(chosen)
+    logger.propagate = False  # nor through handlers an embedding application set on root
 
 
 @contextmanager

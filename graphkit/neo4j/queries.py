@@ -16,12 +16,13 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
-
-from neo4j import Driver
+from typing import TYPE_CHECKING, Any
 
 from graphkit.errors import GraphkitError
 from graphkit.neo4j.templates import cypher_text, query_names, statement
+
+if TYPE_CHECKING:  # the driver loads only when a query runs
+    from neo4j import Driver
 
 __all__ = [
     "QueryParam",

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-
-from neo4j import Driver
+from typing import TYPE_CHECKING
 
 from graphkit.errors import GraphkitError
+
+if TYPE_CHECKING:  # the driver loads only when a script runs
+    from neo4j import Driver
 
 __all__ = ["run_script", "split_statements"]
 
