@@ -19,7 +19,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -282,11 +284,17 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line always ends a sentence: headlines, datelines and bylines have no final
     full stop, and the parser would otherwise run them into the first sentence."""
-    for blank in _BLANK_LINE.finditer(doc.text):  # a text scan: no Token per word
-        if blank.end() < len(doc.text):
-            after = doc.char_span(blank.end(), blank.end() + 1, alignment_mode="expand")
-            if after is not None:
-                after[0].is_sent_start = True
+    text = doc.text
+    ends = [b.end() for b in _BLANK_LINE.finditer(text) if b.end() < len(text)]
+    if not ends or len(doc) == 0:
+        return doc
+    # One vectorised lookup and one array write: Doc.char_span and Token.is_sent_start each
+    # scan the whole doc, which made a 100,000-character text with 4,000 paragraphs take 16 s.
+    offsets = doc.to_array(IDX)
+    starts = numpy.searchsorted(offsets, numpy.array(ends), side="right") - 1
+    column = doc.to_array([SENT_START])  # one attribute: a flat array of token values
+    column[numpy.unique(starts[starts > 0])] = 1
+    doc.from_array([SENT_START], column)  # type: ignore[arg-type]  # flat for one attribute
     return doc
 
 

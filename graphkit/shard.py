@@ -42,11 +42,10 @@ __all__ = [
 ]
 
 CHUNK_CHARS = 100_000  # longer articles are parsed in chunks; shorter ones in one spaCy call
-# Characters per chunk of a long article. Smaller than CHUNK_CHARS because the per-doc cost
-# of the paragraph-break component grows with (blank lines x tokens): profiled, it spent
-# about 12 s on a 100,000-character chunk, 0.7 s on a 20,000-character one, so about a
-# fifth of that at 10,000 (docs/inputs.md, "Long texts").
-PIECE_CHARS = 10_000
+# Characters per chunk of a long article (cut at paragraph or sentence boundaries). The
+# paragraph-break component is linear in the chunk now (one array write; it was quadratic
+# and spent 12-16 s on a 100,000-character chunk), so chunks can be as long as CHUNK_CHARS.
+PIECE_CHARS = CHUNK_CHARS
 BATCH = 16  # articles per nlp.pipe batch and per task sent to a worker process
 
 ShardSpec = tuple[int, int]  # (index from 1, count)
