@@ -9,6 +9,7 @@ from pathlib import Path
 
 from graphkit.build import BuildReport, build
 from graphkit.commands import add_command, add_formats_option
+from graphkit.executors import EXECUTORS
 from graphkit.progress import ProgressBar
 from graphkit.shard import parse_shard
 
@@ -20,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         subparsers,
         "build",
         "Extract actors and relations from articles and write the graph files.",
-        "graphkit build seeds/ more/article.html --out out/",
+        "graphkit build seeds/ more/article.html --out out/\n"
+        "  graphkit build corpus/ --out out/ --executor dask --scheduler tcp://10.0.0.5:8786",
     )
     parser.add_argument(
         "inputs", nargs="+", metavar="INPUT", help=".txt/.md/.html/.jsonl files or directories"
@@ -70,6 +72,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="I/N",
         help="build only part I of N of the input files (see graphkit merge)",
     )
+    parser.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default="local",
+        help="where extraction runs: local (--jobs processes, default) or dask (a Dask "
+        "cluster: a LocalCluster of --jobs workers, or the one at --scheduler)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --executor dask: a running Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+        "(default $DASK_SCHEDULER_ADDRESS; unset: start a LocalCluster)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -86,6 +101,8 @@ def _build(args: argparse.Namespace, bar: ProgressBar) -> BuildReport:
         update=args.update,
         cache_dir=args.cache,
         shard=parse_shard(args.shard) if args.shard else None,
+        executor=args.executor,
+        scheduler=args.scheduler,
     )
 
 

@@ -1,0 +1,409 @@
+"""Extraction on a Dask cluster: ``graphkit build --executor dask`` (see docs/scale.md).
+
+The driver (the process running ``graphkit build``) reads the inputs and ships batches of
+articles inside the tasks (at most ``BATCH_ARTICLES`` articles or ``BATCH_CHARS`` characters
+each, fewer on small corpora so every worker gets several), so workers need no shared
+filesystem, only graphkit and its spaCy model installed. ``--actors`` files travel inside
+the extractor factory. Each worker process builds its Extractor (spaCy, registry,
+lexicons) once, on its first task, and keeps it for every later task.
+
+Results stream back as they complete (``as_completed``); at most two tasks per worker
+thread are in flight, so the driver holds the graph's results, not the corpus in transit.
+They are put back in input order, so the outputs are byte-identical to ``--jobs 1``.
+
+Faults: a worker that dies has its tasks rerun by Dask elsewhere (a LocalCluster's nanny
+also restarts it); a batch that keeps killing workers (``KilledWorker``) is retried one
+article per task, and only the article that still kills is reported. An article whose
+extraction raises is reported (``DaskRun.problems``) and the others are kept. A scheduler
+that cannot be reached, or has no workers for ``NO_WORKER_WAIT`` seconds, is a one-line
+GraphkitError.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import os
+import tempfile
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graphkit.errors import GraphkitError, InputProblem
+from graphkit.models import Actor, Article, Evidence, RelationType
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+    from graphkit.pipeline import ArticleExtraction, Extractor
+
+__all__ = [
+    "BATCH_ARTICLES",
+    "BATCH_CHARS",
+    "SCHEDULER_ENV",
+    "DaskRun",
+    "check_dask",
+    "ExtractorFactory",
+    "connect",
+    "extract_on_dask",
+    "plan_batches",
+    "run_batch",
+]
+
+log = logging.getLogger("graphkit.dask")
+
+BATCH_ARTICLES = 100  # articles per task at most
+BATCH_CHARS = 1_000_000  # characters of article text per task at most
+TASKS_PER_THREAD = 16  # smaller batches on small corpora, so workers finish together
+IN_FLIGHT_PER_THREAD = 2  # tasks submitted but not yet collected, per worker thread
+CONNECT_TIMEOUT = 10.0  # seconds to reach an existing scheduler
+NO_WORKER_WAIT = 60.0  # seconds a cluster may have no worker before the build gives up
+POLL = 0.05  # seconds between checks for finished tasks
+SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
+
+EvidenceMap = dict[tuple[str, str, RelationType], list[Evidence]]
+Outcome = tuple[list[Actor], EvidenceMap, str | None]  # actors, evidence, error
+
+
+@dataclass(frozen=True)
+class ExtractorFactory:
+    """A picklable recipe for an Extractor: the model name and the ``--actors`` files' texts
+    (written to a temporary directory on the worker, so they need not be shared)."""
+
+    model: str | None = None
+    actor_files: tuple[tuple[str, str], ...] = ()  # (file name, YAML text)
+
+    @classmethod
+    def of(cls, model: str | None, actor_files: Sequence[str | Path] = ()) -> ExtractorFactory:
+        """Read (and check, on the driver, with one-line errors) the ``--actors`` files."""
+        if not actor_files:
+            return cls(model)
+        from graphkit.registry import load_registry
+
+        load_registry(tuple(str(p) for p in actor_files))
+        return cls(model, tuple((Path(p).name, Path(p).read_text("utf-8")) for p in actor_files))
+
+    def __call__(self) -> Extractor:
+        from graphkit.pipeline import Extractor
+
+        return Extractor(model=self.model, actor_files=self._materialise())
+
+    def _materialise(self) -> tuple[str, ...]:
+        if not self.actor_files:
+            return ()
+        digest = hashlib.sha256(repr(self.actor_files).encode("utf-8", "surrogatepass"))
+        folder = Path(tempfile.gettempdir()) / f"graphkit-actors-{digest.hexdigest()[:16]}"
+        folder.mkdir(exist_ok=True)
+        paths = []
+        for number, (name, text) in enumerate(self.actor_files):
+            path = folder / f"{number:02d}-{name}"
+            if not path.is_file():
+                temp = folder / f".{path.name}.{os.getpid()}.tmp"
+                temp.write_text(text, "utf-8")
+                os.replace(temp, path)
+            paths.append(str(path))
+        return tuple(paths)
+
+
+# --- on the workers ---------------------------------------------------------------------
+
+_EXTRACTORS: dict[Hashable, Extractor] = {}  # one per worker process (the latest factory)
+_LOCK = threading.Lock()  # one spaCy pipeline per process: extract one batch at a time
+
+
+def _extract_one(extractor: Extractor, article: Article) -> Outcome:
+    from graphkit.shard import extract_many
+
+    try:
+        (result,) = extract_many(extractor, [article])
+    except Exception as err:  # a hostile article must not sink its batch
+        return [], {}, f"{type(err).__name__}: {err}"[:300]
+    return result.actors, result.evidence, None
+
+
+def run_batch(
+    factory: Callable[[], Extractor], articles: list[Article]
+) -> tuple[float, list[Outcome]]:
+    """The Dask task: extract ``articles`` in order with this process's cached Extractor.
+
+    Returns the seconds spent (loading included) and, per article, its actors and evidence,
+    or the error its extraction raised (then the batch is redone one article at a time).
+    """
+    from graphkit.shard import extract_many
+
+    with _LOCK:
+        started = time.perf_counter()
+        extractor = _EXTRACTORS.get(factory)
+        if extractor is None:
+            _EXTRACTORS.clear()  # a long-lived worker keeps one spaCy model, not one per build
+            extractor = _EXTRACTORS[factory] = factory()
+        try:
+            results = extract_many(extractor, articles)
+            outcomes: list[Outcome] = [(r.actors, r.evidence, None) for r in results]
+        except Exception:
+            outcomes = [_extract_one(extractor, article) for article in articles]
+        return time.perf_counter() - started, outcomes
+
+
+# --- on the driver ----------------------------------------------------------------------
+
+
+@dataclass
+class DaskRun:
+    """Per-article extractions in input order (None where it failed), the failures as
+    problems, and timing figures (``overhead_per_task``: worker-thread seconds not spent
+    loading or extracting, per task: scheduling, transfer, (de)serialisation, idle tails)."""
+
+    extractions: list[ArticleExtraction | None]
+    problems: list[InputProblem] = field(default_factory=list)
+    tasks: int = 0
+    threads: int = 0
+    busy: float = 0.0  # worker seconds spent loading models and extracting
+    startup: float = 0.0  # seconds to start or reach the cluster
+    wall: float = 0.0  # seconds from the first submitted task to the last result
+
+    @property
+    def overhead_per_task(self) -> float:
+        if not self.tasks:
+            return 0.0
+        return max(0.0, (self.threads * self.wall - self.busy) / self.tasks)
+
+
+def plan_batches(
+    articles: Sequence[Article],
+    threads: int,
+    max_articles: int = BATCH_ARTICLES,
+    max_chars: int = BATCH_CHARS,
+) -> list[list[int]]:
+    """Consecutive runs of article indices, one per task."""
+    wanted = math.ceil(len(articles) / (max(1, threads) * TASKS_PER_THREAD))
+    per_task = max(1, min(max_articles, wanted))
+    batches: list[list[int]] = []
+    current: list[int] = []
+    chars = 0
+    for index, article in enumerate(articles):
+        if current and (len(current) >= per_task or chars + len(article.text) > max_chars):
+            batches.append(current)
+            current, chars = [], 0
+        current.append(index)
+        chars += len(article.text)
+    if current:
+        batches.append(current)
+    return batches
+
+
+def check_dask(scheduler: str | None) -> None:
+    """Early, before the inputs are read: Dask is installed and the address is well formed."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise GraphkitError("--executor dask needs Dask: pip install 'graphkit[dask]'") from None
+    address = scheduler or os.environ.get(SCHEDULER_ENV) or None
+    if address:
+        _check_address(address)
+
+
+def _check_address(address: str) -> None:
+    from distributed.comm import parse_address, parse_host_port
+
+    try:
+        scheme, location = parse_address(address)
+        parse_host_port(location)
+    except ValueError as err:
+        raise GraphkitError(f"Dask scheduler address {address!r}: {err}") from None
+    if scheme not in ("tcp", "tls", "ws", "wss"):
+        raise GraphkitError(f"Dask scheduler address {address!r}: expected tcp://HOST:PORT")
+
+
+@contextmanager
+def connect(scheduler: str | None = None, workers: int = 1) -> Iterator[Client]:
+    """A client of the scheduler at ``scheduler`` (else ``$DASK_SCHEDULER_ADDRESS``), or of a
+    new LocalCluster of ``workers`` processes on the loopback interface."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise GraphkitError("--executor dask needs Dask: pip install 'graphkit[dask]'") from None
+    address = scheduler or os.environ.get(SCHEDULER_ENV) or None
+    if address:
+        _check_address(address)
+        try:
+            client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        except (OSError, TimeoutError, ValueError, TypeError) as err:
+            reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+            raise GraphkitError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
+        with client:
+            yield client
+        return
+    if workers < 1:
+        raise GraphkitError(f"--jobs must be at least 1 (got {workers})")
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        scheduler_port=0,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+    with cluster, Client(cluster, set_as_default=False) as client:
+        yield client
+
+
+def _threads(client: Client) -> int:
+    return sum(client.nthreads().values())
+
+
+def _wait_for_workers(client: Client) -> int:
+    threads = _threads(client)
+    if threads:
+        return threads
+    try:
+        client.wait_for_workers(1, timeout=NO_WORKER_WAIT)
+    except TimeoutError:
+        where = client.scheduler.address if client.scheduler else "the scheduler"
+        raise GraphkitError(
+            f"the Dask cluster at {where} has no workers (waited {NO_WORKER_WAIT:.0f} s)"
+        ) from None
+    return _threads(client)
+
+
+def _failed(article: Article, reason: str) -> InputProblem:
+    where = article.path or article.id
+    return InputProblem(path=where, reason=f"article {article.id} part {article.part}: {reason}")
+
+
+class _Driver:
+    """Submits batches, collects them as they complete, keeps at most a window in flight."""
+
+    def __init__(
+        self,
+        client: Client,
+        articles: Sequence[Article],
+        factory: Callable[[], Extractor],
+        run: DaskRun,
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        from distributed import as_completed
+
+        self.client, self.articles, self.factory, self.run = client, articles, factory, run
+        self.progress = progress
+        self.queue: deque[list[int]] = deque()
+        self.pending: dict[Future[Any], list[int]] = {}
+        self.completed = as_completed([], loop=client.loop)
+        self.done = 0
+
+    def submit(self) -> None:
+        window = max(2, IN_FLIGHT_PER_THREAD * self.run.threads)
+        while self.queue and len(self.pending) < window:
+            indices = self.queue.popleft()
+            batch = [self.articles[i] for i in indices]
+            key = f"graphkit-extract-{uuid.uuid4().hex}"
+            future = self.client.submit(run_batch, self.factory, batch, key=key, pure=False)
+            self.pending[future] = indices
+            self.completed.add(future)
+
+    def collect(self, future: Future[Any]) -> None:
+        from distributed import KilledWorker
+
+        indices = self.pending.pop(future)
+        if future.status == "finished":
+            busy, outcomes = future.result()
+            self.run.busy += busy
+            self.run.tasks += 1
+            for index, (actors, evidence, error) in zip(indices, outcomes, strict=True):
+                article = self.articles[index]
+                if error is None:
+                    from graphkit.pipeline import ArticleExtraction
+
+                    self.run.extractions[index] = ArticleExtraction(article, actors, evidence)
+                else:
+                    self.run.problems.append(_failed(article, f"extraction failed: {error}"))
+        elif future.status == "error" and isinstance(future.exception(), KilledWorker):
+            if len(indices) > 1:  # find the article that kills: retry one per task
+                self.queue.extendleft([i] for i in reversed(indices))
+                future.release()
+                return
+            self.run.problems.append(
+                _failed(self.articles[indices[0]], "extraction kept killing Dask workers")
+            )
+        elif future.status == "error":
+            error = future.exception()
+            raise GraphkitError(f"a Dask task failed: {type(error).__name__}: {error}")
+        else:
+            raise GraphkitError(f"a Dask task was {future.status} (did the scheduler restart?)")
+        future.release()
+        self.done += len(indices)
+        if self.progress is not None:
+            self.progress(self.done)
+
+    def drive(self) -> None:
+        self.submit()
+        idle_since = time.monotonic()
+        last_check = idle_since
+        while not self.completed.is_empty():
+            ready = self.completed.next_batch(block=False)
+            for future in ready:
+                self.collect(future)
+            self.submit()
+            now = time.monotonic()
+            if ready:
+                idle_since = last_check = now
+                continue
+            if now - last_check > 2.0:  # nothing finished for a while: any worker left?
+                last_check = now
+                if _threads(self.client):
+                    idle_since = now
+                    self.run.threads = max(self.run.threads, _threads(self.client))
+                elif now - idle_since > NO_WORKER_WAIT:
+                    raise GraphkitError(
+                        f"the Dask cluster has had no workers for {NO_WORKER_WAIT:.0f} s"
+                    )
+            time.sleep(POLL)
+
+
+def extract_on_dask(
+    articles: Sequence[Article],
+    factory: Callable[[], Extractor],
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    max_articles: int = BATCH_ARTICLES,
+    max_chars: int = BATCH_CHARS,
+) -> DaskRun:
+    """Extract every article on a Dask cluster; results in input order.
+
+    ``factory``: a picklable, hashable callable returning an Extractor (ExtractorFactory).
+    ``scheduler``: the address of a running scheduler (else ``$DASK_SCHEDULER_ADDRESS``,
+    else a LocalCluster of ``workers`` processes is started for this call). ``progress``
+    is called with the number of articles done so far.
+    """
+    started = time.perf_counter()
+    run = DaskRun(extractions=[None] * len(articles))
+    if not articles:
+        return run
+    with connect(scheduler, workers) as client:
+        run.threads = _wait_for_workers(client)
+        run.startup = time.perf_counter() - started
+        driver = _Driver(client, articles, factory, run, progress)
+        driver.queue.extend(plan_batches(articles, run.threads, max_articles, max_chars))
+        driver.drive()
+        run.wall = time.perf_counter() - started - run.startup
+    log.info(
+        "dask: %d tasks on %d threads; startup %.1f s, run %.1f s, busy %.1f s, "
+        "overhead %.3f s/task",
+        run.tasks,
+        run.threads,
+        run.startup,
+        run.wall,
+        run.busy,
+        run.overhead_per_task,
+    )
+    return run
