@@ -49,8 +49,8 @@ __all__ = [
     "BATCH_CHARS",
     "SCHEDULER_ENV",
     "DaskRun",
-    "check_dask",
     "ExtractorFactory",
+    "check_dask",
     "connect",
     "extract_on_dask",
     "plan_batches",
@@ -211,7 +211,7 @@ def check_dask(scheduler: str | None) -> None:
 
 
 def _check_address(address: str) -> None:
-    from distributed.comm import parse_address, parse_host_port
+    from distributed.comm.addressing import parse_address, parse_host_port
 
     try:
         scheme, location = parse_address(address)
@@ -249,7 +249,7 @@ def connect(scheduler: str | None = None, workers: int = 1) -> Iterator[Client]:
         processes=True,
         host="127.0.0.1",
         scheduler_port=0,
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",  # no fixed port: several clusters may run
         silence_logs=logging.ERROR,
     )
     with cluster, Client(cluster, set_as_default=False) as client:
