@@ -119,7 +119,9 @@ def test_batches_respect_the_article_and_text_caps() -> None:
     assert [i for batch in batches for i in batch] == list(range(40))
     assert batches[:4] == [[0, 1], [2, 3], [4], [5]]  # the 300-character article goes alone
     assert all(len(batch) <= 2 for batch in batches)
-    assert len(plan_batches(articles, threads=2)) == 20  # small corpus: small batches, many per worker
+    assert (
+        len(plan_batches(articles, threads=2)) == 20
+    )  # small corpus: small batches, many per worker
     big = [Article(id=f"a{i}", text="x") for i in range(10_000)]
     assert {len(b) for b in plan_batches(big, threads=2)} == {100}  # at most 100 a task
 
