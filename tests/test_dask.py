@@ -175,3 +175,27 @@ def test_help_documents_the_dask_options(capsys: pytest.CaptureFixture[str]) -> 
     text = capsys.readouterr().out
     assert "--executor {local,dask}" in text and "--scheduler ADDRESS" in text
     assert "DASK_SCHEDULER_ADDRESS" in text and "--executor dask --scheduler tcp://" in text
+
+
+def test_actor_files_travel_to_the_workers(dask_scheduler: str, tmp_path: Path) -> None:
+    actors = tmp_path / "extra.yaml"
+    actors.write_text("- name: Northern Fisheries Council\n  kind: Body\n", "utf-8")
+    article = tmp_path / "in" / "fish.txt"
+    article.parent.mkdir()
+    article.write_text(
+        "The Northern Fisheries Council condemned China over the detention of fishermen.\n",
+        "utf-8",
+    )
+    local = build([article.parent], tmp_path / "local", actor_files=[str(actors)])
+    remote = build(
+        [article.parent],
+        tmp_path / "dask",
+        actor_files=[str(actors)],
+        executor="dask",
+        scheduler=dask_scheduler,
+    )
+    assert "body:northern-fisheries-council" in {a.id for a in remote.graph.actors}
+    same_outputs(local, remote)
+    actors.write_text("- kind: Body\n", "utf-8")  # checked on the driver: one clear line
+    with pytest.raises(GraphkitError, match=r"extra\.yaml: entry 1: each entry needs a 'name'"):
+        build([article.parent], tmp_path / "bad", actor_files=[str(actors)], executor="dask")

@@ -5,39 +5,37 @@ articles inside the tasks (at most ``BATCH_ARTICLES`` articles or ``BATCH_CHARS`
 each, fewer on small corpora so every worker gets several), so workers need no shared
 filesystem, only graphkit and its spaCy model installed. ``--actors`` files travel inside
 the extractor factory. Each worker process builds its Extractor (spaCy, registry,
-lexicons) once, on its first task, and keeps it for every later task.
+lexicons) once, on its first task, and keeps it for every later task
+(graphkit.executors.dask_worker).
 
 Results stream back as they complete (``as_completed``); at most two tasks per worker
 thread are in flight, so the driver holds the graph's results, not the corpus in transit.
 They are put back in input order, so the outputs are byte-identical to ``--jobs 1``.
 
 Faults: a worker that dies has its tasks rerun by Dask elsewhere (a LocalCluster's nanny
-also restarts it); a batch that keeps killing workers (``KilledWorker``) is retried one
-article per task, and only the article that still kills is reported. An article whose
-extraction raises is reported (``DaskRun.problems``) and the others are kept. A scheduler
-that cannot be reached, or has no workers for ``NO_WORKER_WAIT`` seconds, is a one-line
-GraphkitError.
+also restarts it); the articles of a task that keeps killing workers (``KilledWorker``)
+are retried one article per task, one at a time, and only an article that still kills is
+reported. An article whose extraction raises is reported (``DaskRun.problems``) and the
+others are kept. A scheduler that cannot be reached, or has no workers for
+``NO_WORKER_WAIT`` seconds, is a one-line GraphkitError.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 import os
-import tempfile
-import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graphkit.errors import GraphkitError, InputProblem
-from graphkit.models import Actor, Article, Evidence, RelationType
+from graphkit.executors.dask_worker import ExtractorFactory, run_batch
+from graphkit.models import Article
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -67,92 +65,6 @@ CONNECT_TIMEOUT = 10.0  # seconds to reach an existing scheduler
 NO_WORKER_WAIT = 60.0  # seconds a cluster may have no worker before the build gives up
 POLL = 0.05  # seconds between checks for finished tasks
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
-
-EvidenceMap = dict[tuple[str, str, RelationType], list[Evidence]]
-Outcome = tuple[list[Actor], EvidenceMap, str | None]  # actors, evidence, error
-
-
-@dataclass(frozen=True)
-class ExtractorFactory:
-    """A picklable recipe for an Extractor: the model name and the ``--actors`` files' texts
-    (written to a temporary directory on the worker, so they need not be shared)."""
-
-    model: str | None = None
-    actor_files: tuple[tuple[str, str], ...] = ()  # (file name, YAML text)
-
-    @classmethod
-    def of(cls, model: str | None, actor_files: Sequence[str | Path] = ()) -> ExtractorFactory:
-        """Read (and check, on the driver, with one-line errors) the ``--actors`` files."""
-        if not actor_files:
-            return cls(model)
-        from graphkit.registry import load_registry
-
-        load_registry(tuple(str(p) for p in actor_files))
-        return cls(model, tuple((Path(p).name, Path(p).read_text("utf-8")) for p in actor_files))
-
-    def __call__(self) -> Extractor:
-        from graphkit.pipeline import Extractor
-
-        return Extractor(model=self.model, actor_files=self._materialise())
-
-    def _materialise(self) -> tuple[str, ...]:
-        if not self.actor_files:
-            return ()
-        digest = hashlib.sha256(repr(self.actor_files).encode("utf-8", "surrogatepass"))
-        folder = Path(tempfile.gettempdir()) / f"graphkit-actors-{digest.hexdigest()[:16]}"
-        folder.mkdir(exist_ok=True)
-        paths = []
-        for number, (name, text) in enumerate(self.actor_files):
-            path = folder / f"{number:02d}-{name}"
-            if not path.is_file():
-                temp = folder / f".{path.name}.{os.getpid()}.tmp"
-                temp.write_text(text, "utf-8")
-                os.replace(temp, path)
-            paths.append(str(path))
-        return tuple(paths)
-
-
-# --- on the workers ---------------------------------------------------------------------
-
-_EXTRACTORS: dict[Hashable, Extractor] = {}  # one per worker process (the latest factory)
-_LOCK = threading.Lock()  # one spaCy pipeline per process: extract one batch at a time
-
-
-def _extract_one(extractor: Extractor, article: Article) -> Outcome:
-    from graphkit.shard import extract_many
-
-    try:
-        (result,) = extract_many(extractor, [article])
-    except Exception as err:  # a hostile article must not sink its batch
-        return [], {}, f"{type(err).__name__}: {err}"[:300]
-    return result.actors, result.evidence, None
-
-
-def run_batch(
-    factory: Callable[[], Extractor], articles: list[Article]
-) -> tuple[float, list[Outcome]]:
-    """The Dask task: extract ``articles`` in order with this process's cached Extractor.
-
-    Returns the seconds spent (loading included) and, per article, its actors and evidence,
-    or the error its extraction raised (then the batch is redone one article at a time).
-    """
-    from graphkit.shard import extract_many
-
-    with _LOCK:
-        started = time.perf_counter()
-        extractor = _EXTRACTORS.get(factory)
-        if extractor is None:
-            _EXTRACTORS.clear()  # a long-lived worker keeps one spaCy model, not one per build
-            extractor = _EXTRACTORS[factory] = factory()
-        try:
-            results = extract_many(extractor, articles)
-            outcomes: list[Outcome] = [(r.actors, r.evidence, None) for r in results]
-        except Exception:
-            outcomes = [_extract_one(extractor, article) for article in articles]
-        return time.perf_counter() - started, outcomes
-
-
-# --- on the driver ----------------------------------------------------------------------
 
 
 @dataclass
@@ -280,7 +192,11 @@ def _failed(article: Article, reason: str) -> InputProblem:
 
 
 class _Driver:
-    """Submits batches, collects them as they complete, keeps at most a window in flight."""
+    """Submits batches, collects them as they complete, keeps at most a window in flight.
+
+    The articles of a task that hit ``KilledWorker`` become suspects: they are rerun one
+    article per task and one suspect at a time, so a suspect that kills again is the
+    culprit (only normal batches can share its worker) and is reported."""
 
     def __init__(
         self,
@@ -295,24 +211,29 @@ class _Driver:
         self.client, self.articles, self.factory, self.run = client, articles, factory, run
         self.progress = progress
         self.queue: deque[list[int]] = deque()
-        self.pending: dict[Future[Any], list[int]] = {}
+        self.suspects: deque[int] = deque()
+        self.pending: dict[Future[Any], tuple[list[int], bool]] = {}  # indices, suspect
         self.completed = as_completed([], loop=client.loop)
         self.done = 0
 
+    def _send(self, indices: list[int], suspect: bool) -> None:
+        batch = [self.articles[i] for i in indices]
+        key = f"graphkit-extract-{uuid.uuid4().hex}"
+        future = self.client.submit(run_batch, self.factory, batch, key=key, pure=False)
+        self.pending[future] = (indices, suspect)
+        self.completed.add(future)
+
     def submit(self) -> None:
+        if self.suspects and not any(suspect for _, suspect in self.pending.values()):
+            self._send([self.suspects.popleft()], suspect=True)
         window = max(2, IN_FLIGHT_PER_THREAD * self.run.threads)
         while self.queue and len(self.pending) < window:
-            indices = self.queue.popleft()
-            batch = [self.articles[i] for i in indices]
-            key = f"graphkit-extract-{uuid.uuid4().hex}"
-            future = self.client.submit(run_batch, self.factory, batch, key=key, pure=False)
-            self.pending[future] = indices
-            self.completed.add(future)
+            self._send(self.queue.popleft(), suspect=False)
 
     def collect(self, future: Future[Any]) -> None:
         from distributed import KilledWorker
 
-        indices = self.pending.pop(future)
+        indices, suspect = self.pending.pop(future)
         if future.status == "finished":
             busy, outcomes = future.result()
             self.run.busy += busy
@@ -326,8 +247,8 @@ class _Driver:
                 else:
                     self.run.problems.append(_failed(article, f"extraction failed: {error}"))
         elif future.status == "error" and isinstance(future.exception(), KilledWorker):
-            if len(indices) > 1:  # find the article that kills: retry one per task
-                self.queue.extendleft([i] for i in reversed(indices))
+            if not suspect:
+                self.suspects.extend(indices)
                 future.release()
                 return
             self.run.problems.append(
