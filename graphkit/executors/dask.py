@@ -25,6 +25,8 @@ from __future__ import annotations
 import logging
 import math
 import os
+import signal
+import threading
 import time
 import uuid
 from collections import deque
@@ -135,6 +137,22 @@ def _check_address(address: str) -> None:
 
 
 @contextmanager
+def _children_ignore_sigint() -> Iterator[None]:
+    """Ctrl-C is the driver's to handle (as with ``--jobs``). While the cluster starts,
+    SIGINT is blocked here, so the threads and worker processes started meanwhile inherit
+    the block; a Ctrl-C pressed meanwhile is delivered to the driver right after."""
+    main = threading.current_thread() is threading.main_thread()
+    if not main or not hasattr(signal, "pthread_sigmask"):  # Windows has no signal masks
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextmanager
 def connect(scheduler: str | None = None, workers: int = 1) -> Iterator[Client]:
     """A client of the scheduler at ``scheduler`` (else ``$DASK_SCHEDULER_ADDRESS``), or of a
     new LocalCluster of ``workers`` processes on the loopback interface."""
@@ -155,15 +173,17 @@ def connect(scheduler: str | None = None, workers: int = 1) -> Iterator[Client]:
         return
     if workers < 1:
         raise GraphkitError(f"--jobs must be at least 1 (got {workers})")
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        scheduler_port=0,
-        dashboard_address="127.0.0.1:0",  # no fixed port: several clusters may run
-        silence_logs=logging.ERROR,
-    )
+    with _children_ignore_sigint():
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            scheduler_port=0,
+            dashboard_address="127.0.0.1:0",  # no fixed port: several clusters may run
+            silence_logs=logging.ERROR,
+            preload=["graphkit.executors.dask_worker"],  # dask_setup: restarted ones too
+        )
     with cluster, Client(cluster, set_as_default=False) as client:
         yield client
 

@@ -7,8 +7,10 @@ it again. The tasks get the articles themselves, so workers need no shared files
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import signal
 import tempfile
 import threading
 import time
@@ -22,7 +24,7 @@ from graphkit.models import Actor, Article, Evidence, RelationType
 if TYPE_CHECKING:
     from graphkit.pipeline import Extractor
 
-__all__ = ["ExtractorFactory", "Outcome", "run_batch"]
+__all__ = ["ExtractorFactory", "Outcome", "dask_setup", "run_batch"]
 
 EvidenceMap = dict[tuple[str, str, RelationType], list[Evidence]]
 Outcome = tuple[list[Actor], EvidenceMap, str | None]  # actors, evidence, error
@@ -104,3 +106,10 @@ def run_batch(
         except Exception:
             outcomes = [_extract_one(extractor, article) for article in articles]
         return time.perf_counter() - started, outcomes
+
+
+def dask_setup(worker: object) -> None:
+    """Preload hook of the workers of graphkit's own LocalCluster: Ctrl-C is the driver's
+    to handle (as with ``--jobs``); it closes the cluster, so workers ignore SIGINT."""
+    with contextlib.suppress(ValueError):  # only the main thread may set handlers
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
