@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,3 +133,45 @@ def test_an_article_that_kills_workers_is_isolated_and_reported(
     articles, bad = _poisoned(tmp_path, "HOSTILE-KILL")
     run = extract_on_dask(articles, HostileFactory(), scheduler=cluster[0])
     _check(articles, bad, run, "extraction kept killing Dask workers")
+
+
+def _spawned_workers(group: int) -> int:
+    ps = ["ps", "-ww", "-o", "args=", "-g", str(group)]  # -ww: never cut
+    return subprocess.run(ps, capture_output=True, text=True).stdout.count("spawn_main")
+
+
+@pytest.mark.parametrize("delay", [0.0, 5.0])  # as the workers start; while extracting
+def test_ctrl_c_exits_130_with_one_line_and_stops_the_workers(tmp_path: Path, delay: float) -> None:
+    corpus = make_corpus(tmp_path / "in", 300)
+    command = [sys.executable, "-m", "graphkit", "build", str(corpus), "--out", str(tmp_path)]
+    child = subprocess.Popen(
+        [*command, "--executor", "dask", "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    waited = 0
+    while waited < 600 and not _spawned_workers(child.pid) and child.poll() is None:
+        time.sleep(0.1)  # until the LocalCluster has spawned its worker processes
+        waited += 1
+    time.sleep(delay)
+    for _ in range(5):  # Ctrl-C (to the whole process group); while the cluster starts it
+        os.killpg(child.pid, signal.SIGINT)  # is ignored: press again, as a user would
+        try:
+            child.wait(timeout=15)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    _, err = child.communicate(timeout=120)
+    assert child.returncode == 130, err
+    assert err.strip().splitlines() == [
+        "graphkit: interrupted; outputs already written are complete"
+    ]
+    assert not (tmp_path / "graph.json").exists()
+    for _ in range(50):  # no worker process is left behind
+        if not _spawned_workers(child.pid):
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail("worker processes left behind")

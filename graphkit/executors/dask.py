@@ -137,19 +137,47 @@ def _check_address(address: str) -> None:
 
 
 @contextmanager
-def _children_ignore_sigint() -> Iterator[None]:
-    """Ctrl-C is the driver's to handle (as with ``--jobs``). While the cluster starts,
-    SIGINT is blocked here, so the threads and worker processes started meanwhile inherit
-    the block; a Ctrl-C pressed meanwhile is delivered to the driver right after."""
-    main = threading.current_thread() is threading.main_thread()
-    if not main or not hasattr(signal, "pthread_sigmask"):  # Windows has no signal masks
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored meanwhile (in the main thread; elsewhere nothing changes)."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def _local_cluster(workers: int) -> Iterator[Client]:
+    """A client of a new LocalCluster of ``workers`` single-threaded processes on the
+    loopback interface, closed at the end.
+
+    Ctrl-C is the driver's to handle (as with ``--jobs``). SIGINT is ignored while the
+    cluster starts, so its worker processes inherit that (Python keeps an inherited
+    ignore; restarted workers ignore it through the ``dask_setup`` preload hook), and
+    while it closes, so a second Ctrl-C cannot leave it half-closed."""
+    from distributed import Client, LocalCluster
+
+    with _sigint_ignored():
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            scheduler_port=0,
+            dashboard_address="127.0.0.1:0",  # no fixed port: several clusters may run
+            silence_logs=logging.CRITICAL,  # failures reach the user as one line
+            preload=["graphkit.executors.dask_worker"],
+        )
+        client = Client(cluster, set_as_default=False)
+    try:
+        yield client
+    finally:
+        with _sigint_ignored():
+            client.close()
+            cluster.close()
 
 
 @contextmanager
@@ -157,7 +185,7 @@ def connect(scheduler: str | None = None, workers: int = 1) -> Iterator[Client]:
     """A client of the scheduler at ``scheduler`` (else ``$DASK_SCHEDULER_ADDRESS``), or of a
     new LocalCluster of ``workers`` processes on the loopback interface."""
     try:
-        from distributed import Client, LocalCluster
+        from distributed import Client
     except ImportError:
         raise GraphkitError("--executor dask needs Dask: pip install 'graphkit[dask]'") from None
     address = scheduler or os.environ.get(SCHEDULER_ENV) or None
@@ -173,18 +201,7 @@ def connect(scheduler: str | None = None, workers: int = 1) -> Iterator[Client]:
         return
     if workers < 1:
         raise GraphkitError(f"--jobs must be at least 1 (got {workers})")
-    with _children_ignore_sigint():
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            scheduler_port=0,
-            dashboard_address="127.0.0.1:0",  # no fixed port: several clusters may run
-            silence_logs=logging.ERROR,
-            preload=["graphkit.executors.dask_worker"],  # dask_setup: restarted ones too
-        )
-    with cluster, Client(cluster, set_as_default=False) as client:
+    with _local_cluster(workers) as client:
         yield client
 
 
