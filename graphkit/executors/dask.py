@@ -67,6 +67,10 @@ CONNECT_TIMEOUT = 10.0  # seconds to reach an existing scheduler
 NO_WORKER_WAIT = 60.0  # seconds a cluster may have no worker before the build gives up
 POLL = 0.05  # seconds between checks for finished tasks
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
+_LOCAL_WORKER_CONFIG = {  # for graphkit's own LocalCluster: spaCy is CPU- and malloc-bound
+    "distributed.worker.profile.enabled": False,  # no stack sampling every 10 ms
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,  # glibc's default
+}
 
 
 @dataclass
@@ -158,9 +162,10 @@ def _local_cluster(workers: int) -> Iterator[Client]:
     cluster starts, so its worker processes inherit that (Python keeps an inherited
     ignore; restarted workers ignore it through the ``dask_setup`` preload hook), and
     while it closes, so a second Ctrl-C cannot leave it half-closed."""
+    import dask
     from distributed import Client, LocalCluster
 
-    with _sigint_ignored():
+    with _sigint_ignored(), dask.config.set(_LOCAL_WORKER_CONFIG):
         cluster = LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
