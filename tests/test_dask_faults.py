@@ -113,6 +113,8 @@ def _check(articles: list[Article], bad: int, run: dask_executor.DaskRun, reason
     problem = str(run.problems[0])
     assert problem.startswith(articles[bad].path) and reason in problem
     assert run.extractions[bad] is None
+    kept = [(e, a) for e, a in zip(run.extractions, articles, strict=True) if e is not None]
+    assert all(e.article is a for e, a in kept)  # no copy of the text came back
     serial = Extractor().extract_all([a for i, a in enumerate(articles) if i != bad])
     assert [e for e in run.extractions if e is not None] == serial
 
