@@ -3,12 +3,17 @@
     python benchmarks/throughput.py                      # 10, 100 and 1,000 articles
     python benchmarks/throughput.py --articles 10000     # one size (or several: 100 1000)
     python benchmarks/throughput.py --processes 2        # the 1-vs-N process speed-up size
+    python benchmarks/throughput.py --no-dask            # skip the Dask LocalCluster row
 
 Each corpus is deterministic: every article is a few paragraphs drawn (seeded by its index)
 from seeds/*.txt, written as .txt files to a temporary directory. Every measurement runs in
 a fresh child process, so the peak RSS (ru_maxrss, workers included) is that run's alone.
 Prints one row per size and run, then the speed-up of ``--processes`` vs 1 on the 1,000
-article corpus (or the largest size asked for), and as the LAST line
+article corpus (or the largest size asked for); there, when dask[distributed] is installed,
+also ``--executor dask`` on a LocalCluster of ``--processes`` workers (cluster start and
+worker model loading included), its speed-up vs 1 process and vs ``--jobs N``, and its
+per-task overhead (worker-thread seconds not spent loading or extracting, per task); and
+as the LAST line
 ``ratio_vs_spacy=X.XX``: graphkit words/s over bare ``nlp.pipe`` words/s, same texts and
 same model, at the largest size (model loading is included in both timings).
 """
@@ -16,7 +21,9 @@ same model, at the largest size (model loading is included in both timings).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import logging
 import random
 import re
 import resource
@@ -63,14 +70,31 @@ def _peak_rss_mb() -> float:
     return max(own, workers) / 1024  # Linux reports KiB
 
 
+class _DaskStats(logging.Handler):
+    """Keeps the figures graphkit.executors.dask logs at the end of a run."""
+
+    figures: dict[str, float] = {}  # noqa: RUF012
+
+    def emit(self, record: logging.LogRecord) -> None:
+        names = ("tasks", "threads", "startup_s", "run_s", "busy_s", "overhead_s_per_task")
+        self.figures.update(zip(names, record.args or (), strict=False))  # type: ignore[arg-type]
+
+
 def _child(kind: str, corpus: Path, jobs: int) -> None:
     started = time.perf_counter()
-    if kind == "graphkit":
+    extra: dict[str, float] = {}
+    if kind in ("graphkit", "graphkit-dask"):
         from graphkit.build import build
 
+        stats = _DaskStats()
+        logger = logging.getLogger("graphkit.dask")
+        logger.addHandler(stats)
+        logger.setLevel(logging.INFO)
+        executor = "dask" if kind == "graphkit-dask" else "local"
         with tempfile.TemporaryDirectory() as out:
-            report = build([corpus], out, formats=["json"], jobs=jobs)
+            report = build([corpus], out, formats=["json"], jobs=jobs, executor=executor)
         articles = len(report.graph.articles)
+        extra = stats.figures
     else:
         import spacy
 
@@ -80,7 +104,7 @@ def _child(kind: str, corpus: Path, jobs: int) -> None:
         texts = [p.read_text("utf-8") for p in sorted(corpus.glob("*.txt"))]
         articles = sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=jobs))
     wall = time.perf_counter() - started
-    print(json.dumps({"wall": wall, "articles": articles, "rss_mb": _peak_rss_mb()}))
+    print(json.dumps({"wall": wall, "articles": articles, "rss_mb": _peak_rss_mb(), **extra}))
 
 
 def _measure(kind: str, corpus: Path, jobs: int) -> dict[str, float]:
@@ -100,11 +124,29 @@ def _row(label: str, size: int, words: int, run: dict[str, float]) -> str:
     )
 
 
+def _dask_rows(
+    corpus: Path, size: int, words: int, workers: int, one: dict[str, float], many: dict[str, float]
+) -> None:
+    dask = _measure("graphkit-dask", corpus, workers)
+    print(_row(f"dask {workers}w", size, words, dask), flush=True)
+    print(
+        f"dask_{workers}w_vs_1 = {one['wall'] / dask['wall']:.2f}x, "
+        f"dask_{workers}w_vs_j{workers} = {many['wall'] / dask['wall']:.2f}x; "
+        f"{dask.get('tasks', 0):.0f} tasks, cluster start {dask.get('startup_s', 0):.1f} s, "
+        f"overhead {dask.get('overhead_s_per_task', 0) * 1000:.0f} ms/task"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--processes", type=int, default=2, help="processes for the speed-up run")
-    parser.add_argument("--child", choices=["graphkit", "spacy"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--no-dask", action="store_true", help="skip the --executor dask (LocalCluster) row"
+    )
+    parser.add_argument(
+        "--child", choices=["graphkit", "graphkit-dask", "spacy"], help=argparse.SUPPRESS
+    )
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -130,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(_row(f"graphkit -j{args.processes}", size, words, many), flush=True)
                 speedup = one["wall"] / many["wall"]
                 print(f"speedup_{args.processes}_vs_1 at {size} articles = {speedup:.2f}x")
+                if not args.no_dask and importlib.util.find_spec("distributed"):
+                    _dask_rows(corpus, size, words, args.processes, one, many)
     print(f"ratio_vs_spacy={ratio:.2f}")
     return 0
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from graphkit.errors import GraphkitError, InputProblem
+from graphkit.executors import check_executor
 from graphkit.ingest import ColumnNames, read_file
 from graphkit.ingest.files import iter_input_files
 from graphkit.models import Article, Graph
@@ -93,6 +94,8 @@ def build(
     cache_dir: Path | str | None = None,
     shard: ShardSpec | None = None,
     columns: ColumnNames | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
 ) -> BuildReport:
     """Build the graph of ``inputs`` into ``out_dir``.
 
@@ -102,13 +105,16 @@ def build(
     per-article cache (``cache_dir``, default ``out_dir/.graphkit-cache``). ``shard``:
     ``(i, n)`` builds only the i-th of n stable parts of the input files. ``columns``: CSV/TSV
     column names when they are not the defaults (``text``, ``title``, ...). Articles of any
-    length are analysed whole (in chunks, see ``graphkit.shard``).
+    length are analysed whole (in chunks, see ``graphkit.shard``). ``executor``: ``"local"``
+    or ``"dask"`` (a LocalCluster of ``jobs`` workers, or the cluster at ``scheduler``; see
+    graphkit.executors.dask).
     """
     from graphkit.cache import CACHE_DIRNAME, ExtractionCache
     from graphkit.pipeline import ArticleExtraction, Extractor, assemble_graph
 
     if jobs < 1:
         raise GraphkitError(f"--jobs must be at least 1 (got {jobs})")
+    check_executor(executor, scheduler)
     articles, problems, files = _read(inputs, shard, columns)
     if strict and problems:
         raise GraphkitError(f"{problems[0]} (and --strict is on)")
@@ -130,8 +136,15 @@ def build(
     reused = total - len(todo)
     if progress is not None and reused:
         progress(reused, total)
-    fresh: list[ArticleExtraction] = []
-    if todo:
+    fresh: Sequence[ArticleExtraction | None] = []
+    if todo and executor == "dask":
+        from graphkit.executors.dask import ExtractorFactory, extract_on_dask
+
+        factory = ExtractorFactory.of(model, actor_files)
+        done = (lambda n: progress(reused + n, total)) if progress else None
+        run = extract_on_dask(todo, factory, workers=jobs, scheduler=scheduler, progress=done)
+        fresh, problems = run.extractions, problems + run.problems
+    elif todo:
         extractor = Extractor(model=model, actor_files=actor_files)
         fresh = extract_many(
             extractor,
@@ -144,9 +157,10 @@ def build(
     extractions = [hit if hit is not None else next(pending) for hit in found]
     if cache is not None:
         for extraction in fresh:
-            cache.put(extraction)
+            if extraction is not None:  # an article that failed is not cached
+                cache.put(extraction)
         cache.prune()
-    graph = assemble_graph(extractions)
+    graph = assemble_graph(e for e in extractions if e is not None)  # None: failed on Dask
     outputs = write_outputs(graph, Path(out_dir), formats)
     return BuildReport(
         graph=graph,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from graphkit.build import BuildReport, build
 from graphkit.commands import add_command, add_formats_option
+from graphkit.executors import EXECUTORS
 from graphkit.ingest import ColumnNames
 from graphkit.ingest.tables import ALIASES, FIELDS
 from graphkit.progress import ProgressBar
@@ -22,7 +23,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         subparsers,
         "build",
         "Extract actors and relations from articles and write the graph files.",
-        "graphkit build seeds/ page.html report.pdf export.csv feed.rss --out out/",
+        "graphkit build seeds/ page.html report.pdf export.csv feed.rss --out out/\n"
+        "  graphkit build corpus/ --out out/ --executor dask --scheduler tcp://scheduler:8786",
     )
     parser.add_argument(
         "inputs",
@@ -75,6 +77,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="I/N",
         help="build only part I of N of the input files (see graphkit merge)",
     )
+    parser.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default="local",
+        help="where extraction runs: local (--jobs processes, default) or dask (a Dask "
+        "cluster: a LocalCluster of --jobs workers, or the one at --scheduler)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --executor dask: a running Dask scheduler, e.g. tcp://scheduler-host:8786 "
+        "(default $DASK_SCHEDULER_ADDRESS; unset: start a LocalCluster)",
+    )
     group = parser.add_argument_group(
         "CSV/TSV columns", "when an export's columns are not named text, id, title, ..."
     )
@@ -107,6 +122,8 @@ def _build(args: argparse.Namespace, bar: ProgressBar) -> BuildReport:
         cache_dir=args.cache,
         shard=parse_shard(args.shard) if args.shard else None,
         columns=_columns(args),
+        executor=args.executor,
+        scheduler=args.scheduler,
     )
 
 
