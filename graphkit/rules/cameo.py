@@ -116,11 +116,25 @@ def _fits(verb: Token, noun: Token | None, pattern: CameoPattern, particles: set
         return False  # "held up aid", "called off talks": a phrasal verb means something else
     if pattern.prep:
         heads = [verb] if noun is None else [verb, noun]
-        objects = [p for h in heads for p in pobjs(h, (pattern.prep,))]
+        objects = [p for h in heads for p in _prep_objects(h).get(pattern.prep, ())]
         if not any(p.lemma_.lower() in pattern.prep_heads or p.lower_ in pattern.prep_heads
                    for p in objects):  # fmt: skip
             return False
     return True
+
+
+def _prep_objects(token: Token) -> dict[str, list[Token]]:
+    """``pobjs`` of every preposition on ``token``, computed once per token of a doc: a verb
+    is checked against dozens of patterns, and each Token access builds a new object."""
+    memo: dict[int, dict[str, list[Token]]] = token.doc.user_data.setdefault("gk_preps", {})
+    found = memo.get(token.i)
+    if found is None:
+        found = {}
+        for c in token.children:
+            if c.dep_ in ("prep", "dative"):
+                found.setdefault(c.lower_, []).extend(p for p in c.children if p.dep_ == "pobj")
+        memo[token.i] = found
+    return found
 
 
 def _agents(ctx: RuleContext, verb: Token) -> list[Mention]:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 from graphkit.actors import Mention
@@ -116,8 +118,12 @@ def release_requests(ctx: RuleContext, held_by: dict[str, list[str]]) -> Iterato
     """ "We call for Y's release": whoever the document says holds Y is lobbied; "the
     release of the staff" (no actor) lobbies whoever the document says holds people."""
     lex = load_statement_lexicon()
-    for noun in ctx.doc:
-        if noun.pos_ != "NOUN" or noun.lemma_ not in lex.release_nouns:
+    doc = ctx.doc
+    wanted = {doc.vocab.strings.add(w) for w in lex.release_nouns}
+    # a scan of lemma ids: building a Token for every word of the doc cost more than the rule
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), list(wanted))):
+        noun = doc[int(i)]
+        if noun.pos_ != "NOUN":
             continue
         held = [c for c in noun.children if c.dep_ == "poss"] + pobjs(noun, ("of",))
         named = [m for t in held for m in ctx.actors_of(t)]

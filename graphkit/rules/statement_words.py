@@ -8,7 +8,7 @@ from importlib import resources
 
 from graphkit.yamlfile import parse_yaml
 
-__all__ = ["StatementLexicon", "load_statement_lexicon"]
+__all__ = ["StatementLexicon", "load_statement_lexicon", "trigger_words"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,16 @@ class StatementLexicon:
     at_the_request: frozenset[str] = frozenset()
     listing_verbs: frozenset[str] = frozenset()
     lists: frozenset[str] = frozenset()
+
+
+def trigger_words(lex: StatementLexicon) -> frozenset[str]:
+    """Every word any statement rule looks at: a token outside it can only matter as a
+    participle or a main verb (the ultimatum), so the rules skip the rest at once."""
+    words: set[str] = set()
+    for value in vars(lex).values():
+        if isinstance(value, (frozenset, tuple)):
+            words.update(w for w in value if isinstance(w, str))
+    return frozenset(words | {"protest"})
 
 
 @lru_cache(maxsize=1)

@@ -22,16 +22,28 @@ from graphkit.actors import Mention
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.requests import noun_holders, request_rules
-from graphkit.rules.statement_words import StatementLexicon, load_statement_lexicon
+from graphkit.rules.statement_words import (
+    StatementLexicon,
+    load_statement_lexicon,
+    trigger_words,
+)
 
 __all__ = ["statement_rules"]
 
 S, C, D = RelationType.SUPPORTS, RelationType.CONDEMNS, RelationType.DETAINS
+_TRIGGERS = trigger_words(load_statement_lexicon())
 
 
 def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
     lex = load_statement_lexicon()
     lemma, pos = token.lemma_, token.pos_
+    if (
+        lemma not in _TRIGGERS
+        and token.lower_ not in _TRIGGERS
+        and token.tag_ != "VBN"
+        and not (pos == "VERB" and token.dep_ in ("ROOT", "conj"))
+    ):
+        return
     yield from request_rules(ctx, token, lex)
     if pos == "ADJ" and token.lower_ in lex.grateful_adjectives:
         addressees = _addressees(ctx, token, lex)
