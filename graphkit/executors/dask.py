@@ -119,13 +119,8 @@ def plan_batches(
 
 def check_dask(scheduler: str | None) -> None:
     """Early, before the inputs are read: Dask is installed and the address is well formed."""
-    try:
-        import distributed  # noqa: F401
-    except ImportError:
-        raise GraphkitError("--executor dask needs Dask: pip install 'graphkit[dask]'") from None
-    address = scheduler or os.environ.get(SCHEDULER_ENV) or None
-    if address:
-        _check_address(address)
+    _require_distributed()
+    _scheduler_address(scheduler)
 
 
 def _check_address(address: str) -> None:
@@ -185,17 +180,31 @@ def _local_cluster(workers: int) -> Iterator[Client]:
             cluster.close()
 
 
+def _require_distributed() -> None:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise GraphkitError("--executor dask needs Dask: pip install 'graphkit[dask]'") from None
+
+
+def _scheduler_address(scheduler: str | None) -> str | None:
+    """The address asked for (``scheduler``, else ``$DASK_SCHEDULER_ADDRESS``), checked; None
+    means a new LocalCluster."""
+    address = scheduler or os.environ.get(SCHEDULER_ENV) or None
+    if address:
+        _check_address(address)
+    return address
+
+
 @contextmanager
 def connect(scheduler: str | None = None, workers: int = 1) -> Iterator[Client]:
     """A client of the scheduler at ``scheduler`` (else ``$DASK_SCHEDULER_ADDRESS``), or of a
     new LocalCluster of ``workers`` processes on the loopback interface."""
-    try:
-        from distributed import Client
-    except ImportError:
-        raise GraphkitError("--executor dask needs Dask: pip install 'graphkit[dask]'") from None
-    address = scheduler or os.environ.get(SCHEDULER_ENV) or None
+    _require_distributed()
+    from distributed import Client
+
+    address = _scheduler_address(scheduler)
     if address:
-        _check_address(address)
         try:
             client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError, ValueError, TypeError) as err:

@@ -7,8 +7,9 @@ talks to a server, not when ``graphkit.neo4j.rows`` or ``.output`` is imported.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from graphkit.lazy import lazy_exports
 
 _EXPORTS = {
     "Settings": "graphkit.neo4j.connection",
@@ -62,14 +63,4 @@ if TYPE_CHECKING:
     from graphkit.neo4j.script import run_script, split_statements
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'graphkit.neo4j' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS})
+__getattr__, __dir__ = lazy_exports("graphkit.neo4j", _EXPORTS, globals())
