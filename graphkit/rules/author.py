@@ -27,6 +27,7 @@ from graphkit.actors import Mention
 from graphkit.models import ActorKind, RelationType
 from graphkit.registry import Registry, RegistryEntry
 from graphkit.rules.context import Found, RuleContext
+from graphkit.rules.quotes import evaluated_actors
 
 __all__ = ["author_mentions", "document_voice", "publisher_entry", "voiced_judgements"]
 
@@ -133,8 +134,6 @@ def voiced_judgements(
     ctx: RuleContext, voice: tuple[str, ...], quoted: list[tuple[int, int]]
 ) -> Iterator[Found]:
     """The author's own negative judgements of an actor, outside quotes."""
-    from graphkit.rules.quotes import evaluated_actors  # quotes imports this module's peers
-
     if not voice or not any(m.via == "author" for m in ctx.by_token.values()):
         return  # a document that never speaks in the first person has no voice to judge
     inside = {i for start, end in quoted for i in range(start, end + 1)}

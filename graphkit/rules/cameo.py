@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from graphkit.actors import Mention
 from graphkit.lexicon import CameoPattern, CameoVerb
 from graphkit.models import ActorKind, RelationType
-from graphkit.rules.context import Found, RuleContext
+from graphkit.rules.context import Found, RuleContext, pobjs
 
 __all__ = ["cameo_rules"]
 
@@ -29,14 +29,8 @@ __all__ = ["cameo_rules"]
 _OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "oprd", "attr", "npadvmod"})
 _RECIPIENT_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
 _HOLDERS = frozenset({ActorKind.STATE, ActorKind.BODY})
+_PREP_DEPS = ("prep", "dative")  # the parser labels the "to" of "provided X to Y" dative
 _DIRECTIVE_AUX = frozenset({"should", "must"})
-
-
-def pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    """Objects of the prepositions ``preps`` on ``token``; the parser labels the "to" of
-    "provided X to Y" dative."""
-    return [p for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]  # fmt: skip
 
 
 def cameo_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
@@ -131,7 +125,7 @@ def _prep_objects(token: Token) -> dict[str, list[Token]]:
     if found is None:
         found = {}
         for c in token.children:
-            if c.dep_ in ("prep", "dative"):
+            if c.dep_ in _PREP_DEPS:
                 found.setdefault(c.lower_, []).extend(p for p in c.children if p.dep_ == "pobj")
         memo[token.i] = found
     return found
@@ -146,7 +140,7 @@ def _targets(ctx: RuleContext, verb: Token, noun: Token | None, pattern: CameoPa
              ) -> list[Mention]:  # fmt: skip
     abstract_ok = pattern.type in (RelationType.SUPPORTS, RelationType.CONDEMNS)
     if noun is None and pattern.prep:  # "called for the release of ...": that phrase's noun
-        nouns = [p for p in pobjs(verb, (pattern.prep,))
+        nouns = [p for p in pobjs(verb, (pattern.prep,), _PREP_DEPS)
                  if p.lemma_.lower() in pattern.prep_heads or p.lower_ in pattern.prep_heads]  # fmt: skip
         noun = nouns[0] if nouns else None
     found: list[Mention] = []
@@ -180,9 +174,9 @@ def _targets(ctx: RuleContext, verb: Token, noun: Token | None, pattern: CameoPa
         else:  # a preposition on the verb, its noun or the required phrase's object
             heads = [verb] if asked is None else [verb, asked]
             if pattern.prep:
-                heads += [p for h in heads for p in pobjs(h, (pattern.prep,))]
+                heads += [p for h in heads for p in pobjs(h, (pattern.prep,), _PREP_DEPS)]
             resolve = (lambda t: _owners(ctx, t, pattern.type)) if abstract_ok else ctx.actors_of
-            found += [m for h in heads for p in pobjs(h, (slot,)) for m in resolve(p)]
+            found += [m for h in heads for p in pobjs(h, (slot,), _PREP_DEPS) for m in resolve(p)]
     return found
 
 

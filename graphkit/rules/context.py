@@ -30,12 +30,13 @@ _POPULATIONS = {"people", "peoples", "citizens", "population", "populations", "c
 COPULAS = {"be", "include", "comprise", "emerge", "become", "remain", "count", "consider", "call"}
 
 
-def pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    """Objects of the prepositions ``preps`` hanging off ``token``."""
+def pobjs(token: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",)) -> list[Token]:
+    """Objects of the prepositions ``preps`` hanging off ``token`` (``deps``: the labels a
+    preposition may carry; the parser labels the "to" of "provided X to Y" dative)."""
     return [
         p
         for c in token.children
-        if c.dep_ == "prep" and c.lower_ in preps
+        if c.dep_ in deps and c.lower_ in preps
         for p in c.children
         if p.dep_ == "pobj"
     ]
@@ -49,8 +50,9 @@ class RuleContext:
         self.table = table
         self.lex: Lexicon = load_lexicon()
         self.phrases = load_actor_phrases()
-        self.affiliates = load_statement_lexicon().affiliates
-        self.quantities = load_statement_lexicon().quantities
+        words = load_statement_lexicon()
+        self.affiliates = words.affiliates
+        self.quantities = words.quantities
         self.voice: tuple[str, ...] = ()  # who "we" is outside quotes (rules/author.py)
         self.detainers: set[str] = set()  # who holds people the document does not name
         self.by_token: dict[int, Mention] = {}

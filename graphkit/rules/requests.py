@@ -27,7 +27,7 @@ from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.nouns import noun_agents
 from graphkit.rules.statement_words import StatementLexicon, load_statement_lexicon
 
-__all__ = ["PRESUPPOSED_RULES", "noun_holders", "release_requests", "request_rules"]
+__all__ = ["PRESUPPOSED_RULES", "release_requests", "request_rules"]
 
 D, L = RelationType.DETAINS, RelationType.LOBBIES
 # Relations that hold whatever the clause says of the act: "refused to release Y" still
@@ -133,7 +133,7 @@ def release_requests(ctx: RuleContext, held_by: dict[str, list[str]]) -> Iterato
         governor = noun.head.head if noun.dep_ == "pobj" else noun.head
         if not holders or governor.lemma_ not in lex.release_requests:
             continue
-        askers = ctx.subjects(governor) if governor.pos_ == "VERB" else noun_holders(ctx, governor)
+        askers = ctx.subjects(governor) if governor.pos_ == "VERB" else noun_agents(ctx, governor)
         lobbied = [Mention(noun.i, noun.i + 1, h, "holder") for h in holders]
         yield "release-request", L, askers, lobbied, noun
 
@@ -197,8 +197,3 @@ def _obligation(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> Iterato
         if modal or verb.lemma_ in lex.demand_verbs:
             obliged = [m for s in clause.children if s.dep_ == "nsubj" for m in ctx.actors_of(s)]
             yield "reported-demand", L, speakers, obliged, verb
-
-
-def noun_holders(ctx: RuleContext, noun: Token) -> list[Mention]:
-    """Who has a noun: its possessor, a named modifier, or the subject of its verb."""
-    return noun_agents(ctx, noun)

@@ -21,7 +21,8 @@ from spacy.tokens import Token
 from graphkit.actors import Mention
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
-from graphkit.rules.requests import noun_holders, request_rules
+from graphkit.rules.nouns import noun_agents
+from graphkit.rules.requests import request_rules
 from graphkit.rules.statement_words import (
     StatementLexicon,
     load_statement_lexicon,
@@ -49,7 +50,7 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         addressees = _addressees(ctx, token, lex)
         yield "gratitude", S, ctx.subjects(token.head), addressees, token
     elif pos == "NOUN" and lemma in lex.grateful_nouns:
-        yield "gratitude", S, noun_holders(ctx, token), _addressees(ctx, token, lex), token
+        yield "gratitude", S, noun_agents(ctx, token), _addressees(ctx, token, lex), token
     elif pos == "VERB" and lemma in lex.grateful_verbs:
         owners = [m for o in token.children if o.dep_ == "dobj" for m in ctx.owner_of(o)]
         yield "gratitude", S, ctx.subjects(token), owners, token
@@ -98,7 +99,7 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         holders = (
             ctx.subjects(attached)
             if attached.pos_ in ("VERB", "AUX")
-            else noun_holders(ctx, attached)
+            else noun_agents(ctx, attached)
         )
         yield "protest-action", C, holders, targets, token
     if (pos == "NOUN" and lemma in lex.protest_nouns) or (
@@ -112,7 +113,7 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
                 preps = ("against", "at", "over", "of")
                 targets += [m for p in pobjs(protest, preps) for m in ctx.owner_of(p)]
         if targets:
-            holders = noun_holders(ctx, token) if pos == "NOUN" else ctx.subjects(token)
+            holders = noun_agents(ctx, token) if pos == "NOUN" else ctx.subjects(token)
             if pos == "NOUN":  # "Palestinian riots against ...": the protesters' people
                 for c in token.children:
                     if c.dep_ != "amod" or c.i not in ctx.by_token:
@@ -157,7 +158,7 @@ def _cut_ties(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator
         cutters = [] if ctx.is_passive(token) else ctx.subjects(token)
     else:
         ties = pobjs(token, ("of", "on"))
-        cutters = noun_holders(ctx, token)
+        cutters = noun_agents(ctx, token)
     ties = [t for t in ties if t.lemma_ in lex.ties or t.lower_ in lex.ties]
     if not ties:
         return
