@@ -111,7 +111,7 @@ def _clean_span(span: Span) -> Span:
             start += 1
     # a name does not run over a line break ("Jen Psaki\nDepartment Spokesperson")
     end = next((t.i for t in doc[start:end] if t.is_space and "\n" in t.text), end)
-    if span.label_ == "ORG":  # "Office of Foreign Assets Control (OFAC": the name before "("
+    if span.label_ == "ORG":  # "National Audit Office (NAO": the name before "("
         end = next((t.i for t in doc[start:end] if t.text == "("), end)
         owner = [t.i for t in doc[start : end - 1] if t.tag_ == "POS"]
         if owner and doc[owner[-1] + 1].is_title:  # "the Treasury's Office of ...": the office
@@ -148,7 +148,7 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
 
 
 def _ruler_mention(span: Span, table: ActorTable) -> Mention | None:
-    if span.label_ == "GK_AGENT":  # "Afghan rebels": an actor named by the phrase
+    if span.label_ == "GK_AGENT":  # "Chadian rebels": an actor named by the phrase
         key = table.from_name(span.text, ActorKind(span.ent_id_))
         return Mention(span.start, span.end, key, "agent")
     entry = table.registry.entries.get(span.ent_id_)
@@ -213,7 +213,7 @@ def _attach_representatives(mentions: list[Mention], doc: Doc, table: ActorTable
 
 
 def _acronym_of(span: Span, mentions: list[Mention], table: ActorTable) -> Mention | None:
-    """ "the Liberian Peace Council (LPC)": the acronym in brackets is the named organisation."""
+    """ "the Somali Youth Council (SYC)": the acronym in brackets is the named organisation."""
     doc = span.doc
     last = mentions[-1] if mentions else None
     if (

@@ -106,7 +106,7 @@ def _place_and_org_words(doc: Doc, place: Span, taken: set[int]) -> Span | None:
         if doc[end].is_title:
             end += 1
         elif doc[end].lower_ in _JOINERS and end + 1 < len(doc) and doc[end + 1].is_title:
-            end += 1  # "Swiss Agency for Development and Cooperation"
+            end += 1  # "Finnish Agency for Trade and Industry"
         else:
             break
     sent = place.sent
@@ -154,7 +154,7 @@ def _given_names(doc: Doc, person: Span, taken: set[int]) -> Span | None:
         return None
     before = doc[start - 1] if start > person.sent.start else None
     if before is not None and (before.lower_ in _JOINERS or before.pos_ in ("PROPN", "ADP")):
-        return None  # "... Terrorism and Financial Intelligence Brian E. Nelson": a title
+        return None  # "... Under Secretary for Trade and Industry Jane K. Doe": a title
     return Span(doc, start, person.end, label="PERSON")
 
 

@@ -4,8 +4,8 @@ Ruler labels (``ent.label_``) and ids (``ent.ent_id_``):
   GK_ACTOR   a registry actor by name, alias or metonym      id = actor id
   GK_GOV     "<demonym/state> <government head>"              id = state actor id
   GK_REP     "<demonym> <ambassador/envoy/...>" (a person)    id = state actor id
-  GK_AGENT   "<demonym/state/place> <non-state agent>", "<agent> in <place>" ("Afghan rebels",
-             "French farmers", "Iraqi Kurds", "rebels in Darfur"): an actor of its own,
+  GK_AGENT   "<demonym/state/place> <non-state agent>", "<agent> in <place>" ("Chadian rebels",
+             "Dutch farmers", "Syrian Kurds", "rebels in Tigray"): an actor of its own,
              named by the phrase                              id = its kind (Body, Group)
   GK_DEMONYM a bare demonym ("Chinese", "Mexican")            id = actor id
   GK_ROLE    a role title ("UN rights chief")                 id = normalised title
@@ -157,10 +157,10 @@ def _agent_span(doc: Doc, start: int, end: int, kind: str) -> Span:
 
 
 def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
-    """Join each agent head to the state, place or people right before it: "Israeli soldiers"
+    """Join each agent head to the state, place or people right before it: "Ethiopian soldiers"
     and "the US government" are the state (GK_GOV), "the Mexican ambassador" its
-    representative (GK_REP), "Afghan rebels" and "French farmers" actors of their own
-    (GK_AGENT), as are "rebels in Darfur" and "Iraqi Kurds" (a people qualified by a state)."""
+    representative (GK_REP), "Chadian rebels" and "Dutch farmers" actors of their own
+    (GK_AGENT), as are "rebels in Tigray" and "Syrian Kurds" (a people qualified by a state)."""
     stems: dict[int, list[_Match]] = {}
     for m in matches:
         if m.is_state or m.is_group or m.label == "GK_PLACE":
@@ -193,10 +193,12 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
             spans.append(_agent_span(doc, stem.start, head.end, head.id))
         elif head.id == "Body" and _bare(doc, head) and doc[head.end].lower_ == "in":
             after = head.end + 2 if doc[head.end + 1].lower_ == "the" else head.end + 1
-            place = by_start.get(after)  # "rebels in Darfur", "rebels in the Ivory Coast"
+            place = by_start.get(
+                after
+            )  # "rebels in Tigray", "rebels in the Central African Republic"
             if place is not None and not (place.end < len(doc) and doc[place.end].is_title):
                 spans.append(Span(doc, head.start, place.end, label="GK_AGENT", span_id=head.id))
-    for m in matches:  # "Iraqi Kurds", "Bosnian Serbs": a people qualified by a state
+    for m in matches:  # "Syrian Kurds", "Montenegrin Serbs": a people qualified by a state
         if m.is_group and doc[m.end - 1].tag_ in _PLURAL_TAGS:
             state = next((s for s in stems.get(m.start, []) if s.is_state), None)
             if state is not None:

@@ -152,7 +152,7 @@ def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: Relatio
             if agent.actor == patient.actor:
                 continue
             if agent.actor in ctx.voice and patient.actor in ctx.voice:
-                continue  # "we will work with our partners": co-authors, not a relation
+                continue  # "we shall cooperate with our partners": co-authors, not a relation
             if sources_ok and ctx.table.kind(agent.actor) not in sources_ok:
                 continue
             if targets_ok and ctx.table.kind(patient.actor) not in targets_ok:

@@ -1,7 +1,7 @@
 """The author's voice: in a statement, "we" and "I" outside quotes are its publisher.
 
 A government statement, an embassy's remarks or an NGO's press release speaks in the first
-person: "We call on Turkey to release ...", "I am designating ...". The publisher is the
+person: "We call on Belarus to free ...", "I am designating ...". The publisher is the
 article's ``source`` (the JSONL/CSV ``source`` field or a page's site name) when it names a
 State or a Body of the registry: "US Department of State", "The White House", "US Mission to
 the United Nations" (the first State named wins over a Body) or "Amnesty International".
@@ -115,7 +115,7 @@ def _joint_authors(ctx: RuleContext, start: int, end: int, opening: bool) -> lis
             mention.state if mention.via == "representative" and mention.state else mention.actor
         )
         # states and the officials who sign for them; a body named in a title ("the
-        # Representative to the United Nations") is not a signatory
+        # Ambassador to the African Union") is not a signatory
         if ctx.table.kind(actor) in (ActorKind.STATE, ActorKind.PERSON) and actor not in authors:
             authors.append(actor)
     return authors

@@ -157,7 +157,7 @@ class RuleContext:
                        and self.table.kind(self.by_token[c.i].actor) is ActorKind.BODY]  # fmt: skip
             if bodies:
                 return bodies
-        if lowered in self.quantities:  # "thousands of Iraqi Kurds" -> the Kurds
+        if lowered in self.quantities:  # "thousands of Syrian Kurds" -> the Kurds
             counted = [m for p in pobjs(token, ("of",)) for m in self.actors_of(p)]
             if counted:
                 return counted
@@ -272,7 +272,7 @@ class RuleContext:
         subjects = [
             c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.tag_ not in ("WDT", "WP")
         ]
-        # "The Red Cross operating in Iraq said ...": the parser makes the participle the
+        # "The aid agency working in Yemen said ...": the parser makes the participle the
         # subject and the organisation its subject
         subjects = [s for c in subjects for s in (
             [g for g in c.children if g.dep_ == "nsubj"] if c.pos_ == "VERB" and c.tag_ == "VBG"
