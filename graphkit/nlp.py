@@ -193,9 +193,8 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
             spans.append(_agent_span(doc, stem.start, head.end, head.id))
         elif head.id == "Body" and _bare(doc, head) and doc[head.end].lower_ == "in":
             after = head.end + 2 if doc[head.end + 1].lower_ == "the" else head.end + 1
-            place = by_start.get(
-                after
-            )  # "rebels in Tigray", "rebels in the Central African Republic"
+            # "rebels in Tigray", "rebels in the Central African Republic"
+            place = by_start.get(after)
             if place is not None and not (place.end < len(doc) and doc[place.end].is_title):
                 spans.append(Span(doc, head.start, place.end, label="GK_AGENT", span_id=head.id))
     for m in matches:  # "Syrian Kurds", "Montenegrin Serbs": a people qualified by a state
