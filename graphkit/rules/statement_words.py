@@ -45,11 +45,11 @@ class StatementLexicon:
     cutting_nouns: frozenset[str]
     ties: frozenset[str]
     tie_preps: tuple[str, ...]
-    excluding: frozenset[str] = frozenset()
-    asking_direct: frozenset[str] = frozenset()
-    at_the_request: frozenset[str] = frozenset()
-    listing_verbs: frozenset[str] = frozenset()
-    lists: frozenset[str] = frozenset()
+    excluding: frozenset[str]
+    asking_direct: frozenset[str]
+    at_the_request: frozenset[str]
+    listing_verbs: frozenset[str]
+    lists: frozenset[str]
 
 
 def trigger_words(lex: StatementLexicon) -> frozenset[str]:
