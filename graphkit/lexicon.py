@@ -133,6 +133,10 @@ def load_lexicon() -> Lexicon:
     cameo = load_cameo(
         {lemma: {particles for _, particles in options} for lemma, options in verbs.items()}
     )
+    for wrong, verb in cameo.aliases.items():
+        # the rule lemmatizer's known slips ("fined" -> "fin") reach the hand entries too
+        if verb in verbs and wrong not in verbs:
+            verbs[wrong] = verbs[verb]
     roles = raw.get("document_roles") or {}
     evaluation = raw.get("evaluation") or {}
     return Lexicon(
@@ -217,6 +221,12 @@ class CameoIndex:
             head: tuple(v) for head, v in heads.items()
         }
         self._patterns: dict[tuple[object, ...], CameoPattern] = {}
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """The lemma spaCy gives an inflected form -> the verb it belongs to ("fin" ->
+        "fine"), where they differ."""
+        return dict(self._aliases)
 
     def __len__(self) -> int:
         return len(self._raw)

@@ -66,6 +66,7 @@ RULE_CONFIDENCE = {
     "allegation": 0.7,
     "at-request": 0.7,
     "listed": 0.8,
+    "event-reaction": 0.65,
 }
 
 

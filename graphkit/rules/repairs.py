@@ -15,6 +15,8 @@ surface and the tags. Each helper is a general pattern of English, not of any on
   adverbial between commas breaks the conjunction; the actor before "and ," joins it.
 - ``counted_objects``: "kidnapped up to 16 advisers": the parser reads "up" as the verb's
   particle and the counted object as the object of "to".
+- ``amount_recipients``: "fined Acme 3 million euros", "paid Ruritania $40 million": the
+  parser takes the first object for a compound of the amount.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 __all__ = [
+    "amount_recipients",
     "coordination_head",
     "counted_objects",
     "following_preps",
@@ -128,3 +131,16 @@ def counted_objects(verb: Token) -> list[Token]:
         for p in to.children
         if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children)
     ]
+
+
+def amount_recipients(verb: Token) -> list[Token]:
+    """The indirect object of a double-object verb whose direct object is an amount, hung by
+    the parser as a proper-noun compound before the number ("fined Acme 3 million euros")."""
+    return [
+        c
+        for obj in verb.children
+        if obj.dep_ == "dobj" and any(n.dep_ == "nummod" or n.like_num for n in obj.children)
+        for c in obj.children
+        if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < obj.i
+        and all(t.like_num or t.pos_ in ("NUM", "SYM") for t in verb.doc[c.i + 1 : obj.i])
+    ]  # fmt: skip

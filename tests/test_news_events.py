@@ -1,0 +1,132 @@
+"""News reporting an act, then the reactions to it; penalties and blacklists. Sentences of
+our own (other actors and wording than the seeds and the development sets), with
+negatives for each family."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.models import Article
+from graphkit.pipeline import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def triples(ex: Extractor, text: str) -> set[tuple[str, str, str]]:
+    result = ex.extract(Article(id="t", text=text))
+    by_id = {a.id: a.name for a in result.actors}
+    return {(by_id.get(s, s), t.value, by_id.get(o, o)) for (s, o, t) in result.evidence}
+
+
+# --- reactions to the act of an earlier sentence ---------------------------------------------
+REACTIONS = [
+    (
+        "Poland expelled two diplomats on Monday. Moscow condemned the move as hostile.",
+        ("Russia", "CONDEMNS", "Poland"),
+    ),
+    (
+        "Japan restricted exports of chip materials. South Korea denounced the decision.",
+        ("South Korea", "CONDEMNS", "Japan"),
+    ),
+    (  # a reaction in between is passed over: both react to Norway's act
+        "Norway froze the accounts of the charity. Sweden criticised the step. "
+        "Denmark also slammed the measure.",
+        ("Denmark", "CONDEMNS", "Norway"),
+    ),
+    (
+        "Turkey freed the journalist on Friday. The European Union welcomed the decision.",
+        ("European Union", "SUPPORTS", "Turkey"),
+    ),
+    (
+        "Iran tested a ballistic missile on Sunday. Israel condemned the test.",
+        ("Israel", "CONDEMNS", "Iran"),
+    ),
+    (  # the act reported in the passive: its agent did it
+        "The activist was arrested by Egypt at the border. Germany condemned the arrest.",
+        ("Germany", "CONDEMNS", "Egypt"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REACTIONS)
+def test_a_reaction_is_about_the_previous_act(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(ex, text)
+
+
+REACTION_NEGATIVES = [
+    # the event noun names its own actor: no looking back
+    (
+        "Chile recalled its envoy. Peru condemned the decision of Bolivia.",
+        ("Peru", "CONDEMNS", "Chile"),
+    ),
+    # a saying is not an act
+    (
+        "Kenya said the talks would resume. Uganda criticised the decision.",
+        ("Uganda", "CONDEMNS", "Kenya"),
+    ),
+    # too far back: three sentences lie between
+    (
+        "Ghana closed its border. The talks stalled. Traders waited. Prices rose. "
+        "Togo condemned the decision.",
+        ("Togo", "CONDEMNS", "Ghana"),
+    ),
+    # welcoming a visitor is hospitality, not support of an act
+    ("Chile hosted the summit. Peru welcomed the delegation.", ("Peru", "SUPPORTS", "Chile")),
+    # negated reaction
+    ("Japan lifted the ban. China did not welcome the move.", ("China", "SUPPORTS", "Japan")),
+    # an indefinite noun points nowhere
+    ("Spain sent troops. Italy condemned a decision on fishing.", ("Italy", "CONDEMNS", "Spain")),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), REACTION_NEGATIVES)
+def test_no_reaction_without_a_previous_act(
+    ex: Extractor, text: str, absent: tuple[str, str, str]
+) -> None:
+    assert absent not in triples(ex, text)
+
+
+def test_reaction_evidence_names_the_rule(ex: Extractor) -> None:
+    result = ex.extract(
+        Article(id="t", text="Poland expelled two diplomats. Moscow denounced the move.")
+    )
+    rules = {e.rule for evidence in result.evidence.values() for e in evidence}
+    assert "event-reaction" in rules
+
+
+# --- penalties, double objects and blacklists ------------------------------------------------
+PENALTIES = [
+    (
+        "The European Commission fined Microsoft for bundling its software.",
+        ("European Commission", "CONDEMNS", "Microsoft"),
+    ),
+    # "fined X N euros": the parser hangs X on the amount
+    (
+        "The European Commission fined Apple 1.8 billion euros.",
+        ("European Commission", "CONDEMNS", "Apple"),
+    ),
+    ("Washington added Hikvision to the Entity List.", ("United States", "CONDEMNS", "Hikvision")),
+    ("The EU lambasted Hungary over the law.", ("European Union", "CONDEMNS", "Hungary")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PENALTIES)
+def test_penalties_and_lists_condemn(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(ex, text)
+
+
+def test_an_amount_paid_is_no_penalty(ex: Extractor) -> None:
+    got = triples(ex, "Germany paid Namibia 1.1 billion euros.")
+    assert not any(t == "CONDEMNS" for _, t, _ in got)
+
+
+def test_a_list_of_partners_is_no_blacklist(ex: Extractor) -> None:
+    got = triples(ex, "Washington added Vietnam to the list of partners.")
+    assert ("United States", "CONDEMNS", "Vietnam") not in got
