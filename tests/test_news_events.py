@@ -130,3 +130,39 @@ def test_an_amount_paid_is_no_penalty(ex: Extractor) -> None:
 def test_a_list_of_partners_is_no_blacklist(ex: Extractor) -> None:
     got = triples(ex, "Washington added Vietnam to the list of partners.")
     assert ("United States", "CONDEMNS", "Vietnam") not in got
+
+
+def test_a_dismissal_is_a_reaction_not_the_act(ex: Extractor) -> None:
+    got = triples(
+        ex,
+        "The tribunal issued a warrant for the general. Russia dismissed the warrant as void. "
+        "Ukraine hailed the decision.",
+    )
+    assert ("Ukraine", "SUPPORTS", "Russia") not in got
+
+
+# --- pressure a clause yielded to --------------------------------------------------------------
+PRESSURE = [
+    ("Greece accepted the plan under pressure from Germany.", ("Germany", "LOBBIES", "Greece")),
+    (
+        "After months of pressure from Washington, Panama expelled the envoys.",
+        ("United States", "LOBBIES", "Panama"),
+    ),
+    ("Italy recalled its envoy after a request from France.", ("France", "LOBBIES", "Italy")),
+    (  # the report of the act hangs on it: the act's subject was pressed
+        "Austria will send the aid, the chancellor said, after weeks of pressure from Hungary.",
+        ("Hungary", "LOBBIES", "Austria"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRESSURE)
+def test_pressure_yielded_to_is_lobbying(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(ex, text)
+
+
+def test_after_a_trip_is_no_pressure(ex: Extractor) -> None:
+    got = triples(ex, "The envoy arrived in Chile after a long trip from Spain.")
+    assert not any(t == "LOBBIES" for _, t, _ in got)
