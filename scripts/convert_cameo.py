@@ -194,6 +194,8 @@ BARE_EXCLUDED: dict[str, str] = {
     "welcome": "051: welcoming a visitor is protocol (CAMEO's 'welcome to' is 043, host a "
     "visit); its patterns stay ('welcomed Y's decision')",
     "greet": "050/051: greeting a visitor is protocol",
+    "veto": "172: a veto falls on a resolution or a bill, not on its sponsor; vetoing a text "
+    "that condemns Y supports Y (graphkit/rules/shielding.py)",
 }
 # Patterns graphkit adds to a block, in the dictionary's syntax (applied like its own).
 # SEND has "- * ARMS [154]" (deploy arms) only; sending arms to Y is military aid (072).

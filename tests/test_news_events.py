@@ -166,3 +166,47 @@ def test_pressure_yielded_to_is_lobbying(
 def test_after_a_trip_is_no_pressure(ex: Extractor) -> None:
     got = triples(ex, "The envoy arrived in Chile after a long trip from Spain.")
     assert not any(t == "LOBBIES" for _, t, _ in got)
+
+
+# --- shielding: defeating a text that condemns someone ------------------------------------
+SHIELDING = [
+    (
+        "China vetoed a Security Council resolution condemning North Korea's missile tests.",
+        ("China", "SUPPORTS", "North Korea"),
+    ),
+    (
+        "Russia blocked a statement criticising Belarus over the election.",
+        ("Russia", "SUPPORTS", "Belarus"),
+    ),
+    ("Hungary voted against a resolution condemning Israel.", ("Hungary", "SUPPORTS", "Israel")),
+    ("India voted against a motion that criticised Nepal.", ("India", "SUPPORTS", "Nepal")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SHIELDING)
+def test_defeating_a_condemnation_supports_its_target(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    got = triples(ex, text)
+    assert expected in got
+    # the veto falls on the text, not on the body that drafted it
+    assert not any(t == "CONDEMNS" and s == expected[0] for s, t, _ in got)
+
+
+SHIELDING_NEGATIVES = [
+    # a text that supports someone: blocking it is no support
+    ("Russia blocked a resolution supporting Ukraine.", ("Russia", "SUPPORTS", "Ukraine")),
+    # voting for a condemnation is the opposite
+    ("Canada voted for a resolution condemning Iran.", ("Canada", "SUPPORTS", "Iran")),
+    # negated: nothing was blocked
+    ("China did not block the resolution condemning Myanmar.", ("China", "SUPPORTS", "Myanmar")),
+    # blocking a sale is no shielding
+    ("France blocked the sale of arms to Libya.", ("France", "SUPPORTS", "Libya")),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), SHIELDING_NEGATIVES)
+def test_no_shielding_without_a_defeated_condemnation(
+    ex: Extractor, text: str, absent: tuple[str, str, str]
+) -> None:
+    assert absent not in triples(ex, text)
