@@ -210,3 +210,32 @@ def test_no_shielding_without_a_defeated_condemnation(
     ex: Extractor, text: str, absent: tuple[str, str, str]
 ) -> None:
     assert absent not in triples(ex, text)
+
+
+# --- judgements of an act of an earlier sentence -----------------------------------------------
+JUDGED_ACTS = [
+    (
+        "Iran seized a tanker in the Gulf. London called the seizure illegal.",
+        ("United Kingdom", "CONDEMNS", "Iran"),
+    ),
+    (
+        "Ethiopia expelled seven aid officials. The European Union said it was shocked by the decision.",
+        ("European Union", "CONDEMNS", "Ethiopia"),
+    ),
+    (
+        "Kenya deported the activist. Uganda said the deportation was unlawful.",
+        ("Uganda", "CONDEMNS", "Kenya"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JUDGED_ACTS)
+def test_a_judged_act_condemns_its_doer(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(ex, text)
+
+
+def test_a_favourable_judgement_of_an_act_condemns_nobody(ex: Extractor) -> None:
+    got = triples(ex, "Kenya deported the activist. Uganda said the deportation was lawful.")
+    assert ("Uganda", "CONDEMNS", "Kenya") not in got

@@ -23,7 +23,7 @@ from graphkit.models import RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.yamlfile import parse_yaml
 
-__all__ = ["EventWords", "event_reactions", "load_event_words"]
+__all__ = ["EventWords", "event_reactions", "load_event_words", "referred_doers"]
 
 _STANCES = (RelationType.SUPPORTS, RelationType.CONDEMNS)
 _LOOK_BACK = 2  # sentences: reactions follow the act closely in news prose
@@ -68,6 +68,15 @@ def event_reactions(ctx: RuleContext, verb: Token) -> Iterator[Found]:
              if m.actor not in {r.actor for r in reacting}]  # fmt: skip
     for rel_type in dict.fromkeys(types):
         yield "event-reaction", rel_type, reacting, doers, verb
+
+
+def referred_doers(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """Who did the act a bare definite event noun refers back to ("shocked by the decision",
+    "called the seizure illegal"); nobody if the noun names its actors or points nowhere."""
+    words = load_event_words()
+    if not _points_back(ctx, noun, words):
+        return []
+    return _previous_doers(ctx, noun.sent, words)
 
 
 def _points_back(ctx: RuleContext, noun: Token, words: EventWords) -> bool:
