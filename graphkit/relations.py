@@ -68,6 +68,7 @@ RULE_CONFIDENCE = {
     "listed": 0.8,
     "event-reaction": 0.65,
     "shielding": 0.7,
+    "cessation-request": 0.7,
 }
 
 

@@ -239,3 +239,45 @@ def test_a_judged_act_condemns_its_doer(
 def test_a_favourable_judgement_of_an_act_condemns_nobody(ex: Extractor) -> None:
     got = triples(ex, "Kenya deported the activist. Uganda said the deportation was lawful.")
     assert ("Uganda", "CONDEMNS", "Kenya") not in got
+
+
+# --- asking someone to stop detaining says they detain -----------------------------------------
+CESSATION = [
+    (
+        "Sweden called on the UAE to end its detention of Ahmed Mansoor.",
+        ("United Arab Emirates", "DETAINS", "Ahmed Mansoor"),
+    ),
+    ("Norway urged China to halt the mass internment of Uyghurs.", ("China", "DETAINS", "Uyghurs")),
+    # refusing to stop says it as much as being asked to
+    (
+        "Iran refused to end the detention of Nazanin Ratcliffe.",
+        ("Iran", "DETAINS", "Nazanin Ratcliffe"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CESSATION)
+def test_asking_to_stop_a_detention_says_who_detains(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    got = triples(ex, text)
+    assert expected in got
+    assert {s for s, t, _ in got if t == "DETAINS"} == {expected[0]}  # the asker holds nobody
+
+
+def test_stopping_another_act_detains_nobody(ex: Extractor) -> None:
+    got = triples(ex, "Canada urged China to halt the construction of dams near Laos.")
+    assert not any(t == "DETAINS" for _, t, _ in got)
+
+
+# --- a document as the subject speaks for its signers ------------------------------------------
+def test_a_signed_letter_speaks_for_its_signers(ex: Extractor) -> None:
+    got = triples(
+        ex, "The letter, signed by Ireland, Austria and Malta, called on Israel to lift the siege."
+    )
+    assert {("Ireland", "LOBBIES", "Israel"), ("Malta", "LOBBIES", "Israel")} <= got
+
+
+def test_a_letter_received_by_a_state_is_not_its_voice(ex: Extractor) -> None:
+    got = triples(ex, "The letter, sent to Ireland, called on Israel to lift the siege.")
+    assert ("Ireland", "LOBBIES", "Israel") not in got

@@ -282,6 +282,7 @@ class RuleContext:
             found += [
                 self.by_token[e - 1] for e in left_coordinates(subjects[0], self.mention_ends)
             ]
+            found = found or [m for c in subjects for m in self.document_authors(c)]
             return found or [m for c in subjects for m in self.leaders_of(c)]
         for child in verb.children:
             if child.dep_ == "agent" and self.is_passive(verb):
@@ -315,6 +316,10 @@ class RuleContext:
                         if holder.lemma_ == "be"
                         else self.actors_of(holder)
                     )
+            if not found and head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ"):
+                # "The letter, signed by A, called on X ...": a finite verb parsed as a
+                # modifier of the sentence's subject
+                found = self.document_authors(head)
             purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             if not found and verb.dep_ == "acl" and purpose and head.dep_ == "dobj":
                 # "X began a hunger strike to demand Y": X does what the act is for
@@ -327,6 +332,20 @@ class RuleContext:
                     return self.subjects(head.head.head, depth + 1)
             return found
         return []
+
+    def document_authors(self, noun: Token) -> list[Mention]:
+        """Who speaks through a document that is a clause's subject: "the letter, signed by
+        A and B, called on X ...", "a statement from A urged ...", "A's letter said ..."."""
+        if noun.lemma_ not in self.lex.documents:
+            return []
+        phrases = pobjs(noun, ("by", "from"))
+        phrases += [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                    for a in c.children if a.dep_ == "agent"
+                    for p in a.children if p.dep_ == "pobj"]  # fmt: skip
+        found = [m for p in phrases for m in self.actors_of(p)]
+        return found + [
+            self.by_token[c.i] for c in noun.children if c.dep_ == "poss" and c.i in self.by_token
+        ]
 
     @staticmethod
     def is_passive(verb: Token) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from graphkit.actors import Mention
 from graphkit.models import RelationType
+from graphkit.rules.cessation import CESSATION_RULE
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.nouns import noun_agents
 from graphkit.rules.statement_words import StatementLexicon, load_statement_lexicon
@@ -32,7 +33,7 @@ __all__ = ["PRESUPPOSED_RULES", "release_requests", "request_rules"]
 D, L = RelationType.DETAINS, RelationType.LOBBIES
 # Relations that hold whatever the clause says of the act: "refused to release Y" still
 # says Y is held; "rejected B's demand" still says B made it.
-PRESUPPOSED_RULES = frozenset({"release-holder", "answered-request"})
+PRESUPPOSED_RULES = frozenset({"release-holder", "answered-request", CESSATION_RULE})
 
 
 def request_rules(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator[Found]:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from graphkit.models import RelationType
 from graphkit.rules.cameo import cameo_rules
+from graphkit.rules.cessation import cessation_rules
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.events import event_reactions
 from graphkit.rules.repairs import amount_recipients, counted_objects, infinitive_subjects
@@ -78,6 +79,7 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
         yield rule, rel_type, ctx.subjects(verb), patients, verb
     yield from event_reactions(ctx, verb)
     yield from shielding_rules(ctx, verb)
+    yield from cessation_rules(ctx, verb)
     yield from cameo_rules(ctx, verb)
 
 
