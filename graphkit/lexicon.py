@@ -87,6 +87,7 @@ class Lexicon:
     attitude_verbs: frozenset[str] = frozenset()
     sympathy: frozenset[str] = frozenset()
     situations: frozenset[str] = frozenset()
+    hearsay: frozenset[str] = frozenset()
     labelling: frozenset[str] = frozenset()
     # verb lemma -> predicative adjectives that make it a condemnation ("held X accountable")
     verdicts: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -155,6 +156,7 @@ def load_lexicon() -> Lexicon:
         attitude_verbs=_words(attitudes, "verbs"),
         sympathy=_words(attitudes, "sympathy"),
         situations=_words(attitudes, "situations"),
+        hearsay=_words(attitudes, "hearsay"),
         labelling=_words(raw, "labelling"),
         detention_places=frozenset(raw["DETAINS"]["places"]),
         collective_heads=frozenset(raw["collective_heads"]),

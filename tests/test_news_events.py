@@ -281,3 +281,14 @@ def test_a_signed_letter_speaks_for_its_signers(ex: Extractor) -> None:
 def test_a_letter_received_by_a_state_is_not_its_voice(ex: Extractor) -> None:
     got = triples(ex, "The letter, sent to Ireland, called on Israel to lift the siege.")
     assert ("Ireland", "LOBBIES", "Israel") not in got
+
+
+# --- concern about what is reported in a place ------------------------------------------------
+def test_concern_about_reported_abuses_in_a_place_condemns_its_state(ex: Extractor) -> None:
+    got = triples(ex, "Adidas said it was concerned about reports of forced labour in Tibet.")
+    assert ("Adidas", "CONDEMNS", "China") in got
+
+
+def test_concern_for_a_persons_safety_stays_sympathy(ex: Extractor) -> None:
+    got = triples(ex, "Germany is concerned about reports on the safety of a reporter in Iran.")
+    assert not any(t == "CONDEMNS" for _, t, _ in got)

@@ -76,6 +76,8 @@ def _bad_clause(ctx: RuleContext, clause: Token) -> bool:
 
 
 def _about(ctx: RuleContext, obj: Token) -> list[Mention]:
+    if obj.lemma_ in ctx.lex.hearsay:  # "reports of forced labour in X": what is reported
+        return [m for p in pobjs(obj, ("of", "about")) for m in _about(ctx, p)]
     found = [m for m in ctx.actors_of(obj) if ctx.table.kind(m.actor) in _BLAMABLE]
     if not found and obj.lemma_ not in ctx.lex.sympathy:
         found = [
