@@ -292,3 +292,31 @@ def test_concern_about_reported_abuses_in_a_place_condemns_its_state(ex: Extract
 def test_concern_for_a_persons_safety_stays_sympathy(ex: Extractor) -> None:
     got = triples(ex, "Germany is concerned about reports on the safety of a reporter in Iran.")
     assert not any(t == "CONDEMNS" for _, t, _ in got)
+
+
+# --- aid pledged, sanctions lifted or only weighed ---------------------------------------------
+def test_pledged_aid_and_approved_loans_support(ex: Extractor) -> None:
+    assert ("France", "SUPPORTS", "Moldova") in triples(
+        ex, "France pledged military aid to Moldova."
+    )
+    assert ("World Bank", "SUPPORTS", "Ghana") in triples(
+        ex, "The World Bank approved a loan to Ghana."
+    )
+
+
+LIFTED = [
+    "The EU lifted sanctions on Uzbekistan.",
+    "Washington eased sanctions on Cuba.",
+    "Canada is considering sanctions against Sri Lanka.",
+    "Japan relaxed the restrictions on South Korea.",
+]
+
+
+@pytest.mark.parametrize("text", LIFTED)
+def test_sanctions_lifted_or_weighed_condemn_nobody(ex: Extractor, text: str) -> None:
+    assert not any(t == "CONDEMNS" for _, t, _ in triples(ex, text))
+
+
+def test_sanctions_imposed_still_condemn(ex: Extractor) -> None:
+    got = triples(ex, "The EU imposed sanctions on Uzbekistan.")
+    assert ("European Union", "CONDEMNS", "Uzbekistan") in got
