@@ -320,3 +320,29 @@ def test_sanctions_lifted_or_weighed_condemn_nobody(ex: Extractor, text: str) ->
 def test_sanctions_imposed_still_condemn(ex: Extractor) -> None:
     got = triples(ex, "The EU imposed sanctions on Uzbekistan.")
     assert ("European Union", "CONDEMNS", "Uzbekistan") in got
+
+
+# --- names nobody registered, kept when a relation uses them ----------------------------------
+def actor_names(ex: Extractor, text: str) -> dict[str, str]:
+    return {a.name: a.kind.value for a in ex.extract(Article(id="t", text=text)).actors}
+
+
+def test_an_unknown_firm_in_a_relation_is_an_actor(ex: Extractor) -> None:
+    text = "Unilever lobbied the Biden administration to ease the rules."
+    assert ("Unilever", "LOBBIES", "United States") in triples(ex, text)
+    assert actor_names(ex, text)["Unilever"] == "Company"
+
+
+def test_an_unknown_armed_force_is_a_body(ex: Extractor) -> None:
+    text = "Canada condemned the Popular Defence Forces."
+    assert actor_names(ex, text).get("Popular Defence Forces") == "Body"
+
+
+def test_an_unknown_name_outside_relations_is_no_actor(ex: Extractor) -> None:
+    names = actor_names(ex, "Unilever reported higher profits on Tuesday.")
+    assert "Unilever" not in names
+
+
+def test_an_idea_is_no_actor(ex: Extractor) -> None:
+    got = triples(ex, "Indonesia condemned Islamophobia at the summit.")
+    assert not any(o == "Islamophobia" for _, _, o in got)
