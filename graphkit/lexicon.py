@@ -69,6 +69,7 @@ class Lexicon:
     member_markers: frozenset[str]
     modals: frozenset[str]
     reversal: frozenset[str]
+    dissuading: frozenset[str]
     conditional: frozenset[str]
     requests: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
@@ -165,6 +166,7 @@ def load_lexicon() -> Lexicon:
         reversal=frozenset(blockers["reversal"]),
         conditional=frozenset(blockers["conditional"]),
         requests=_words(blockers, "requests"),
+        dissuading=frozenset(blockers["dissuading"]),
         documents=_words(raw, "documents"),
         authoring_verbs=_words(roles, "authoring_verbs"),
         adhering_verbs=_words(roles, "adhering_verbs"),

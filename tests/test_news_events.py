@@ -346,3 +346,37 @@ def test_an_unknown_name_outside_relations_is_no_actor(ex: Extractor) -> None:
 def test_an_idea_is_no_actor(ex: Extractor) -> None:
     got = triples(ex, "Indonesia condemned Islamophobia at the summit.")
     assert not any(o == "Islamophobia" for _, _, o in got)
+
+
+# --- who does the act of a gerund; acts kept from happening ----------------------------------
+def test_the_object_does_the_act_of_a_following_gerund(ex: Extractor) -> None:
+    got = triples(ex, "Ukraine accused Belarus of supplying weapons to Russia.")
+    assert ("Belarus", "SUPPORTS", "Russia") in got
+    assert ("Ukraine", "SUPPORTS", "Russia") not in got
+    got = triples(ex, "Kenya thanked Qatar for supporting Somalia.")
+    assert ("Qatar", "SUPPORTS", "Somalia") in got
+
+
+def test_a_fronted_gerund_is_the_subjects(ex: Extractor) -> None:
+    got = triples(ex, "After praising Chile, Peru criticised Bolivia.")
+    assert ("Peru", "SUPPORTS", "Chile") in got
+
+
+DISSUADED = [
+    "The EU warned China against supplying weapons to Russia.",
+    "Turkey barred Sweden from supporting Kurdish groups.",
+    "Instead of condemning Iran, Oman praised the talks.",
+]
+
+
+@pytest.mark.parametrize("text", DISSUADED)
+def test_an_act_kept_from_happening_is_no_relation(ex: Extractor, text: str) -> None:
+    got = triples(ex, text)
+    assert not any(t in ("SUPPORTS", "CONDEMNS") and o in ("Russia", "Iran") for _, t, o in got)
+    assert ("Sweden", "SUPPORTS", "Kurds") not in got
+
+
+def test_name_calling_condemns(ex: Extractor) -> None:
+    assert ("Poland", "CONDEMNS", "Alexander Lukashenko") in triples(
+        ex, "Poland called Alexander Lukashenko a dictator."
+    )

@@ -298,6 +298,13 @@ class RuleContext:
             if objects and head.lemma_ in self.lex.control:
                 return self.actors_of(objects[0])
             return self.subjects(head, depth + 1)
+        if verb.dep_ == "pcomp" and head.lower_ in ("of", "for", "against", "from"):
+            # "accused X of supplying", "thanked X for backing": the object does it
+            objects = [c for c in head.head.children
+                       if c.dep_ == "dobj" and c.pos_ != "PRON" and c.i < head.i]  # fmt: skip
+            controllers = [m for c in objects for m in self.actors_of(c)]
+            if controllers:
+                return controllers
         if verb.dep_ in ("conj", "advcl", "pcomp", "acomp"):  # "we remain resolved to ..."
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("pobj", "prep") or (verb.dep_ == "dobj" and verb.pos_ == "NOUN"):
@@ -367,6 +374,8 @@ class RuleContext:
                     return True
                 if child.dep_ == "mark" and child.lower_ in self.lex.conditional:
                     return True
+                if child.dep_ == "advmod" and child.lower_ in self.lex.reversal:
+                    return True  # "instead of condemning X"
             if token is not trigger and token.lemma_ in self.lex.reversal:
                 return True
             if token.dep_ in (
@@ -409,6 +418,12 @@ class RuleContext:
                 head.lemma_ in self.lex.requests
                 and child.dep_ in ("xcomp", "ccomp", "advcl")
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            ):
+                return True
+            if (  # "warned X against supplying Y", "barred X from visiting Y"
+                child.dep_ == "pcomp"
+                and head.lower_ in ("against", "from")
+                and head.head.lemma_ in self.lex.dissuading
             ):
                 return True
             child, steps = head, steps + 1
