@@ -67,6 +67,7 @@ RULE_CONFIDENCE = {
     "at-request": 0.7,
     "listed": 0.8,
     "event-reaction": 0.65,
+    "drawn-reaction": 0.65,
     "shielding": 0.7,
     "cessation-request": 0.7,
 }

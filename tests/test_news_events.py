@@ -380,3 +380,39 @@ def test_name_calling_condemns(ex: Extractor) -> None:
     assert ("Poland", "CONDEMNS", "Alexander Lukashenko") in triples(
         ex, "Poland called Alexander Lukashenko a dictator."
     )
+
+
+# --- reactions an act draws ---------------------------------------------------------------------
+DRAWN = [
+    (
+        "Iran launched a satellite, prompting condemnation from France and Germany.",
+        ("Germany", "CONDEMNS", "Iran"),
+    ),
+    (
+        "Poland's new media law drew criticism from the European Union.",
+        ("European Union", "CONDEMNS", "Poland"),
+    ),
+    (
+        "Ghana won praise from the African Union for its elections.",
+        ("African Union", "SUPPORTS", "Ghana"),
+    ),
+    ("Serbia faced criticism from Croatia over the arrests.", ("Croatia", "CONDEMNS", "Serbia")),
+    (
+        "Egypt's plan was met with protests from Palestinians.",
+        ("Palestinians", "CONDEMNS", "Egypt"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DRAWN)
+def test_a_drawn_reaction_is_a_stance_towards_the_act(
+    ex: Extractor, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(ex, text)
+
+
+def test_a_reaction_from_nobody_named_is_no_relation(ex: Extractor) -> None:
+    got = triples(ex, "Iran launched a satellite, prompting widespread condemnation.")
+    assert not any(t == "CONDEMNS" for _, t, _ in got)
+    got = triples(ex, "Iran launched a satellite, prompting talks with France.")
+    assert ("France", "CONDEMNS", "Iran") not in got

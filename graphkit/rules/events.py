@@ -23,7 +23,7 @@ from graphkit.models import RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.yamlfile import parse_yaml
 
-__all__ = ["EventWords", "event_reactions", "load_event_words", "referred_doers"]
+__all__ = ["EventWords", "drawn_reactions", "event_reactions", "load_event_words", "referred_doers"]
 
 _STANCES = (RelationType.SUPPORTS, RelationType.CONDEMNS)
 _LOOK_BACK = 2  # sentences: reactions follow the act closely in news prose
@@ -35,6 +35,8 @@ class EventWords:
     pointing: frozenset[str]
     reactions: frozenset[str]
     welcoming: frozenset[str]
+    drawing_verbs: frozenset[str]
+    drawn_nouns: dict[str, RelationType]
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +48,12 @@ def load_event_words() -> EventWords:
         pointing=frozenset(raw["pointing"]),
         reactions=frozenset(raw["reactions"]),
         welcoming=frozenset(raw["welcoming"]),
+        drawing_verbs=frozenset(raw["drawing_verbs"]),
+        drawn_nouns={
+            noun: RelationType(rel_type)
+            for rel_type, nouns in raw["drawn_nouns"].items()
+            for noun in nouns
+        },
     )
 
 
@@ -68,6 +76,28 @@ def event_reactions(ctx: RuleContext, verb: Token) -> Iterator[Found]:
              if m.actor not in {r.actor for r in reacting}]  # fmt: skip
     for rel_type in dict.fromkeys(types):
         yield "event-reaction", rel_type, reacting, doers, verb
+
+
+def drawn_reactions(ctx: RuleContext, verb: Token) -> Iterator[Found]:
+    """ "X fired a missile, prompting condemnation from Y", "the law drew criticism from Y":
+    Y's stance towards X."""
+    words = load_event_words()
+    if verb.lemma_ not in words.drawing_verbs:
+        return
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "pobj", "nsubjpass")]
+    nouns += pobjs(verb, ("with",))  # "was met with condemnation from Y"
+    for noun in nouns:
+        rel_type = words.drawn_nouns.get(noun.lower_) or ctx.lex.nouns.get(noun.lemma_)
+        if rel_type not in _STANCES:
+            continue
+        reacting = [m for p in pobjs(noun, ("from", "by", "among")) + pobjs(verb, ("from",))
+                    for m in ctx.actors_of(p)]  # fmt: skip
+        doers = ctx.subjects(verb) or [
+            m for c in verb.children if c.dep_ == "nsubj" for m in ctx.owner_of(c)
+        ]  # "Hungary's new law drew criticism": the law's owner
+        if ctx.is_passive(verb):  # "the plan was met with criticism from Y"
+            doers = [m for c in verb.children if c.dep_ == "nsubjpass" for m in ctx.owner_of(c)]
+        yield "drawn-reaction", rel_type, reacting, doers, noun
 
 
 def referred_doers(ctx: RuleContext, noun: Token) -> list[Mention]:

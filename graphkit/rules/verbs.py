@@ -18,7 +18,7 @@ from graphkit.models import RelationType
 from graphkit.rules.cameo import cameo_rules
 from graphkit.rules.cessation import cessation_rules
 from graphkit.rules.context import Found, RuleContext, pobjs
-from graphkit.rules.events import event_reactions
+from graphkit.rules.events import drawn_reactions, event_reactions
 from graphkit.rules.repairs import amount_recipients, counted_objects, infinitive_subjects
 from graphkit.rules.shielding import shielding_rules
 from graphkit.rules.statement_words import load_statement_lexicon
@@ -78,6 +78,7 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
         rule = "control" if verb.lemma_ in ctx.lex.control and controlled else "verb-active"
         yield rule, rel_type, ctx.subjects(verb), patients, verb
     yield from event_reactions(ctx, verb)
+    yield from drawn_reactions(ctx, verb)
     yield from shielding_rules(ctx, verb)
     yield from cessation_rules(ctx, verb)
     yield from cameo_rules(ctx, verb)
