@@ -19,6 +19,7 @@ from graphkit.rules.attitudes import attitude_rules
 from graphkit.rules.author import author_mentions, document_voice, voiced_judgements
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.documents import document_rules
+from graphkit.rules.members import collective_members
 from graphkit.rules.nouns import noun_rules
 from graphkit.rules.quotes import (
     attributed_quotes,
@@ -110,6 +111,7 @@ def extract_relations(
     for mention in first_person_mentions(ctx, quotes):
         ctx.add_mention(mention)
     quoted = quote_spans(doc)
+    ctx.members = collective_members(ctx)
     ctx.voice = document_voice(ctx, author)
     for mention in author_mentions(ctx, ctx.voice[0] if ctx.voice else None, quoted):
         ctx.add_mention(mention)

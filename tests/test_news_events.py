@@ -416,3 +416,25 @@ def test_a_reaction_from_nobody_named_is_no_relation(ex: Extractor) -> None:
     assert not any(t == "CONDEMNS" for _, t, _ in got)
     got = triples(ex, "Iran launched a satellite, prompting talks with France.")
     assert ("France", "CONDEMNS", "Iran") not in got
+
+
+# --- members named after their collective ------------------------------------------------------
+def test_members_among_them_take_the_collectives_act(ex: Extractor) -> None:
+    got = triples(
+        ex,
+        "More than 40 countries urged Eritrea to free the journalists; Sweden, Norway and "
+        "Finland were among them.",
+    )
+    assert {("Sweden", "LOBBIES", "Eritrea"), ("Finland", "LOBBIES", "Eritrea")} <= got
+    got = triples(
+        ex,
+        "Thirty states signed a statement criticising Russia. Chile and Peru were among those.",
+    )
+    assert ("Peru", "CONDEMNS", "Russia") in got
+
+
+def test_a_state_not_among_them_takes_nothing(ex: Extractor) -> None:
+    got = triples(
+        ex, "Thirty states signed a statement criticising Russia. Chile was not among them."
+    )
+    assert ("Chile", "CONDEMNS", "Russia") not in got

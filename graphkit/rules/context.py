@@ -55,6 +55,8 @@ class RuleContext:
         self.quantities = words.quantities
         self.voice: tuple[str, ...] = ()  # who "we" is outside quotes (rules/author.py)
         self.detainers: set[str] = set()  # who holds people the document does not name
+        # collective noun -> the members a later sentence names ("... were among them")
+        self.members: dict[int, list[Mention]] = {}
         self.by_token: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
             for i in range(m.start, m.end):
@@ -76,7 +78,7 @@ class RuleContext:
     # --- noun phrases -> actors -------------------------------------------------------
     def actors_of(self, token: Token, expand: bool = True) -> list[Mention]:
         """Actors a noun phrase headed by ``token`` denotes (members of lists included)."""
-        found: list[Mention] = []
+        found: list[Mention] = list(self.members.get(token.i, ()))
         direct = self.by_token.get(token.i)
         if direct is not None and direct.via == "coref" and pobjs(token, ("of",)):
             # "the government of Mali" names its state: no antecedent needed
