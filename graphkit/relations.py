@@ -70,6 +70,7 @@ RULE_CONFIDENCE = {
     "event-reaction": 0.65,
     "drawn-reaction": 0.65,
     "shielding": 0.7,
+    "vote": 0.7,
     "cessation-request": 0.7,
 }
 

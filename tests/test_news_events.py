@@ -438,3 +438,24 @@ def test_a_state_not_among_them_takes_nothing(ex: Extractor) -> None:
         ex, "Thirty states signed a statement criticising Russia. Chile was not among them."
     )
     assert ("Chile", "CONDEMNS", "Russia") not in got
+
+
+# --- votes on a text named before --------------------------------------------------------------
+def test_votes_take_or_shield_against_the_texts_stance(ex: Extractor) -> None:
+    got = triples(
+        ex,
+        "Britain tabled a draft resolution criticising Myanmar. Chile and Peru voted in "
+        "favour, and China voted no.",
+    )
+    assert {("Chile", "CONDEMNS", "Myanmar"), ("Peru", "CONDEMNS", "Myanmar")} <= got
+    assert ("China", "SUPPORTS", "Myanmar") in got
+    got = triples(
+        ex,
+        "The assembly adopted a resolution condemning Syria. Cuba voted against it.",
+    )
+    assert ("Cuba", "SUPPORTS", "Syria") in got
+
+
+def test_a_vote_without_a_text_before_it_is_no_relation(ex: Extractor) -> None:
+    got = triples(ex, "Brazil voted no in the referendum on Venezuela.")
+    assert not any(s == "Brazil" for s, _, _ in got)

@@ -20,7 +20,7 @@ from graphkit.rules.cessation import cessation_rules
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.events import drawn_reactions, event_reactions
 from graphkit.rules.repairs import amount_recipients, counted_objects, infinitive_subjects
-from graphkit.rules.shielding import shielding_rules
+from graphkit.rules.shielding import shielding_rules, vote_rules
 from graphkit.rules.statement_words import load_statement_lexicon
 
 __all__ = ["verb_rules"]
@@ -80,6 +80,7 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
     yield from event_reactions(ctx, verb)
     yield from drawn_reactions(ctx, verb)
     yield from shielding_rules(ctx, verb)
+    yield from vote_rules(ctx, verb)
     yield from cessation_rules(ctx, verb)
     yield from cameo_rules(ctx, verb)
 
