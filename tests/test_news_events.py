@@ -459,3 +459,12 @@ def test_votes_take_or_shield_against_the_texts_stance(ex: Extractor) -> None:
 def test_a_vote_without_a_text_before_it_is_no_relation(ex: Extractor) -> None:
     got = triples(ex, "Brazil voted no in the referendum on Venezuela.")
     assert not any(s == "Brazil" for s, _, _ in got)
+
+
+def test_an_organ_owned_by_a_state_did_the_act(ex: Extractor) -> None:
+    got = triples(
+        ex,
+        "Iran's navy seized a tanker in the Gulf on Friday. The European Union called the "
+        "seizure dangerous.",
+    )
+    assert ("European Union", "CONDEMNS", "Iran") in got

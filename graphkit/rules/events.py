@@ -132,5 +132,7 @@ def _previous_doers(ctx: RuleContext, sentence: Span, words: EventWords) -> list
         if ctx.is_passive(root):
             return [m for c in root.children if c.dep_ == "agent"
                     for p in c.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
-        return ctx.subjects(root)
+        return ctx.subjects(root) or [  # "China's coast guard blocked ...": its owner
+            m for c in root.children if c.dep_ == "nsubj" for m in ctx.owner_of(c)
+        ]
     return []
