@@ -11,30 +11,22 @@ graphkit/data/events.yaml (``cessation_verbs``).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from graphkit.actors import Mention
 from graphkit.models import RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
-from graphkit.yamlfile import parse_yaml
+from graphkit.rules.event_words import load_event_words
 
 __all__ = ["CESSATION_RULE", "cessation_rules"]
 
 CESSATION_RULE = "cessation-request"
 
 
-@lru_cache(maxsize=1)
-def _verbs() -> frozenset[str]:
-    text = resources.files("graphkit").joinpath("data/events.yaml").read_text("utf-8")
-    return frozenset(parse_yaml(text)["cessation_verbs"])
-
-
 def cessation_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
     """ "X was urged to halt the detention of Y": X DETAINS Y."""
-    if verb.lemma_ not in _verbs():
+    if verb.lemma_ not in load_event_words().cessation_verbs:
         return
     for act in (c for c in verb.children if c.dep_ == "dobj"):
         if ctx.lex.nouns.get(act.lemma_) is not RelationType.DETAINS:

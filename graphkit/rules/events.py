@@ -12,49 +12,18 @@ rather than a saying or another reaction. Words: graphkit/data/events.yaml.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
 from graphkit.actors import Mention
 from graphkit.models import RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
-from graphkit.yamlfile import parse_yaml
+from graphkit.rules.event_words import EventWords, load_event_words
 
-__all__ = ["EventWords", "drawn_reactions", "event_reactions", "load_event_words", "referred_doers"]
+__all__ = ["drawn_reactions", "event_reactions", "referred_doers"]
 
 _STANCES = (RelationType.SUPPORTS, RelationType.CONDEMNS)
 _LOOK_BACK = 2  # sentences: reactions follow the act closely in news prose
-
-
-@dataclass(frozen=True)
-class EventWords:
-    nouns: frozenset[str]
-    pointing: frozenset[str]
-    reactions: frozenset[str]
-    welcoming: frozenset[str]
-    drawing_verbs: frozenset[str]
-    drawn_nouns: dict[str, RelationType]
-
-
-@lru_cache(maxsize=1)
-def load_event_words() -> EventWords:
-    text = resources.files("graphkit").joinpath("data/events.yaml").read_text("utf-8")
-    raw = parse_yaml(text)
-    return EventWords(
-        nouns=frozenset(raw["event_nouns"]),
-        pointing=frozenset(raw["pointing"]),
-        reactions=frozenset(raw["reactions"]),
-        welcoming=frozenset(raw["welcoming"]),
-        drawing_verbs=frozenset(raw["drawing_verbs"]),
-        drawn_nouns={
-            noun: RelationType(rel_type)
-            for rel_type, nouns in raw["drawn_nouns"].items()
-            for noun in nouns
-        },
-    )
 
 
 def event_reactions(ctx: RuleContext, verb: Token) -> Iterator[Found]:

@@ -11,8 +11,6 @@ graphkit/data/events.yaml.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
@@ -20,7 +18,7 @@ from graphkit.actors import Mention
 from graphkit.models import RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.documents import explicit_stance
-from graphkit.yamlfile import parse_yaml
+from graphkit.rules.event_words import load_event_words
 
 __all__ = ["shielding_rules", "vote_rules"]
 
@@ -29,23 +27,16 @@ _NO = frozenset(["no"])
 _LOOK_BACK = 2  # sentences back to the text voted on
 
 
-@lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    text = resources.files("graphkit").joinpath("data/events.yaml").read_text("utf-8")
-    raw = parse_yaml(text)["shielding"]
-    return frozenset(raw["verbs"]), frozenset(raw["against_verbs"]), frozenset(raw["texts"])
-
-
 def shielding_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
     """ "A vetoed / blocked a text condemning B", "A voted against a text condemning B"."""
-    verbs, against_verbs, texts = _words()
-    if verb.lemma_ in verbs and not ctx.is_passive(verb):
+    words = load_event_words()
+    if verb.lemma_ in words.shielding_verbs and not ctx.is_passive(verb):
         defeated = [c for c in verb.children if c.dep_ == "dobj"]
-    elif verb.lemma_ in against_verbs:
+    elif verb.lemma_ in words.against_verbs:
         defeated = pobjs(verb, ("against",))
     else:
         return
-    documents = ctx.lex.documents | texts
+    documents = ctx.lex.documents | words.texts
     shielded = [m for text in defeated if text.lemma_ in documents for m in _condemned(ctx, text)]
     if shielded:
         yield "shielding", RelationType.SUPPORTS, ctx.subjects(verb), shielded, verb
