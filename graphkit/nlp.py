@@ -67,6 +67,8 @@ def _head_patterns() -> Iterator[RulerPattern]:
     for kind in HEAD_KINDS:
         for head in heads[kind]:
             yield RulerPattern("GK_HEAD", kind, head)
+    for qualifier in phrases.agent_qualifiers:
+        yield RulerPattern("GK_QUAL", "", qualifier)
 
 
 def ruler_patterns(registry: Registry) -> Iterator[RulerPattern]:
@@ -100,6 +102,10 @@ class _Match:
     def is_group(self) -> bool:
         return self.label == "GK_ACTOR" and self.id.startswith("group:")
 
+    @property
+    def is_qualifier(self) -> bool:
+        return self.label == "GK_QUAL"
+
 
 _PLURAL_TAGS = ("NNS", "NNPS")
 
@@ -126,12 +132,20 @@ def _hyphenated(doc: Doc, end: int) -> bool:
 
 
 def _qualifies(doc: Doc, stem: _Match, head: _Match) -> bool:
-    """A state or place qualifies any non-state head; a people only an armed one ("Kurdish
-    rebels"), and an organisation's own name none ("Hezbollah guerrillas" are Hezbollah)."""
+    """A state or place qualifies any non-state head; a religion any ("Catholic bishops",
+    "Muslim militants"); a people an armed one ("Kurdish rebels") or one that is not merely
+    its members ("Kurdish settlers"; "Kurdish students" are the Kurds, see
+    RuleContext._indirect); an organisation's own name none ("Hezbollah guerrillas" are
+    Hezbollah)."""
+    if stem.is_qualifier:
+        return True
     if not stem.is_group:
         return True
     own_name = actor_id(ActorKind.GROUP, doc[stem.start : stem.end].text) == stem.id
-    return head.id == "Body" and not own_name
+    if own_name:
+        return False
+    members = load_actor_phrases().group_member_heads
+    return head.id == "Body" or doc[head.start : head.end].text.lower() not in members
 
 
 def _modifier(doc: Doc, i: int) -> bool:
@@ -163,7 +177,7 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
     (GK_AGENT), as are "rebels in Tigray" and "Syrian Kurds" (a people qualified by a state)."""
     stems: dict[int, list[_Match]] = {}
     for m in matches:
-        if m.is_state or m.is_group or m.label == "GK_PLACE":
+        if m.is_state or m.is_group or m.is_qualifier or m.label == "GK_PLACE":
             stems.setdefault(m.end, []).append(m)
     by_start = {m.start: m for m in matches if m.is_state or m.label == "GK_PLACE"}
     spans: list[Span] = []
@@ -190,7 +204,11 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
             before = stems.get(head.start - 1, [])
         stem = next((m for m in before if _qualifies(doc, m, head)), None)
         if stem is not None and plural:
-            spans.append(_agent_span(doc, stem.start, head.end, head.id))
+            start = stem.start
+            if not stem.is_state:  # "Russian Jewish immigrants", "Iraqi Kurdish rebels"
+                state = next((m for m in stems.get(start, []) if m.is_state), None)
+                start = state.start if state is not None else start
+            spans.append(_agent_span(doc, start, head.end, head.id))
         elif head.id == "Body" and _bare(doc, head) and doc[head.end].lower_ == "in":
             after = head.end + 2 if doc[head.end + 1].lower_ == "the" else head.end + 1
             # "rebels in Tigray", "rebels in the Central African Republic"
@@ -257,7 +275,7 @@ class GraphkitRuler:
         # a registry name wins a tie with a composed phrase ("U.S. Congress" is a US alias),
         # and a composed phrase wins a tie with its parts
         named = [m for m in matches if m.label == "GK_ACTOR"]
-        others = [m for m in matches if m.label not in ("GK_ACTOR", "GK_HEAD")]
+        others = [m for m in matches if m.label not in ("GK_ACTOR", "GK_HEAD", "GK_QUAL")]
         spans = [Span(doc, m.start, m.end, label=m.label, span_id=m.id) for m in named]
         spans += _compose(doc, matches)
         spans += [Span(doc, m.start, m.end, label=m.label, span_id=m.id) for m in others]
