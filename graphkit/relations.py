@@ -29,6 +29,7 @@ from graphkit.rules.quotes import (
 from graphkit.rules.requests import PRESUPPOSED_RULES, release_requests
 from graphkit.rules.statements import statement_rules
 from graphkit.rules.verbs import verb_rules
+from graphkit.rules.wire import wire_rules
 
 __all__ = ["RULE_CONFIDENCE", "Candidate", "extract_relations", "rule_confidence"]
 
@@ -66,6 +67,10 @@ RULE_CONFIDENCE = {
     "allegation": 0.7,
     "at-request": 0.7,
     "listed": 0.8,
+    "hostage-taking": 0.75,
+    "held-mistreated": 0.7,
+    "counted-arrest": 0.65,
+    "expelled": 0.7,
 }
 
 
@@ -130,6 +135,7 @@ def _token_rules(ctx: RuleContext) -> Iterator[Found]:
     for token in ctx.doc:
         if token.pos_ in ("VERB", "AUX"):
             yield from verb_rules(ctx, token)
+            yield from wire_rules(ctx, token)
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from noun_rules(ctx, token)
         yield from attitude_rules(ctx, token)

@@ -56,3 +56,51 @@ def test_qualifier_alone_is_nobody(ex: Extractor) -> None:
 def test_people_members_fold_to_the_people(ex: Extractor) -> None:
     # "Kurdish students" are the Kurds (group_member_heads), not an actor of their own
     assert "Kurdish students" not in actors(ex, "Kurdish students were detained in Ankara.")
+
+
+# --- relations -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        (  # hostage-taking: the relative pronoun's antecedent is held
+            "Chadian troops freed Amina Yusuf, whom the Sudanese rebels had taken hostage in May.",
+            ("Sudanese rebels", "DETAINS", "Amina Yusuf"),
+        ),
+        (  # who mistreats prisoners holds them
+            "Israeli troops tortured Palestinian prisoners, the group said.",
+            ("Israel", "DETAINS", "Palestinians"),
+        ),
+        (  # a bare number counts the people just named
+            "Ugandan police fired tear gas at Muslim demonstrators and arrested 40.",
+            ("Uganda", "DETAINS", "Muslim demonstrators"),
+        ),
+        (  # expulsion
+            "Ethiopia forced the UN refugee agency out of the country last year.",
+            ("Ethiopia", "CONDEMNS", "UN High Commissioner for Refugees"),
+        ),
+    ],
+)
+def test_wire_relations(ex: Extractor, text: str, triple: tuple[str, str, str]) -> None:
+    assert triple in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # visiting prisoners holds nobody
+        "The Red Cross visited Palestinian prisoners in Ramallah.",
+        # a number that counts things, not the people named
+        "Ugandan police dispersed Muslim demonstrators and counted 40 votes.",
+        # driving an armed group out is fighting, not an expulsion
+        "Syrian troops drove Kurdish rebels out of the town.",
+        # no "out": forcing is not expelling
+        "Ethiopia forced the UN refugee agency to cut its staff.",
+        # a hostage taken by nobody named
+        "Amina Yusuf, who was taken hostage in May, spoke to Chadian reporters.",
+    ],
+)
+def test_wire_near_misses(ex: Extractor, text: str) -> None:
+    types = {t for _, t, _ in relations(ex, text)}
+    assert not types & {"DETAINS", "CONDEMNS"}

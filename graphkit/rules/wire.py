@@ -1,0 +1,142 @@
+"""Wire-news rules: hostage-taking, mistreated detainees, counted arrests and expulsions.
+
+Agency copy reports detentions and expulsions in a few set phrasings the verb lexicon does not
+cover: "A took B hostage" / "B, whom A had taken hostage" (A DETAINS B), "A beat up B
+detainees" (who mistreats prisoners holds them), "A dispersed B protesters ... and arrested
+40" (the number counts the people just named), "A forced B out of the country" (expulsion:
+A CONDEMNS B). Words in graphkit/data/wire.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from graphkit.actors import Mention
+from graphkit.models import ActorKind, RelationType
+from graphkit.rules.context import Found, RuleContext
+from graphkit.yamlfile import parse_yaml
+
+__all__ = ["WireLexicon", "load_wire_lexicon", "wire_rules"]
+
+D = RelationType.DETAINS
+C = RelationType.CONDEMNS
+_RELATIVE = ("WP", "WDT")  # "whom", "who", "that", "which"
+_OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "advmod", "npadvmod", "attr", "acomp")
+# the expelled: organisations, missions, people and states, not armed groups the phrase names
+# ("drove Chadian rebels out of the town" is fighting, not an expulsion)
+_EXPELLED = (ActorKind.BODY, ActorKind.COMPANY, ActorKind.PERSON, ActorKind.STATE)
+
+
+@dataclass(frozen=True)
+class WireLexicon:
+    hostage_verbs: frozenset[str]
+    hostage_nouns: frozenset[str]
+    treatment_verbs: frozenset[str]
+    held_nouns: frozenset[str]
+    expelling_verbs: frozenset[str]
+    verbs: frozenset[str]  # every verb a rule starts from: one lookup per token
+
+
+@lru_cache(maxsize=1)
+def load_wire_lexicon() -> WireLexicon:
+    text = resources.files("graphkit").joinpath("data/wire.yaml").read_text("utf-8")
+    raw = parse_yaml(text)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in raw[key])
+
+    hostage, treatment, expelling = (
+        words("hostage_verbs"),
+        words("treatment_verbs"),
+        words("expelling_verbs"),
+    )
+    return WireLexicon(
+        hostage_verbs=hostage,
+        hostage_nouns=words("hostage_nouns"),
+        treatment_verbs=treatment,
+        held_nouns=words("held_nouns"),
+        expelling_verbs=expelling,
+        verbs=hostage | treatment | expelling,
+    )
+
+
+def wire_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
+    lex = load_wire_lexicon()
+    lemma = verb.lemma_.lower()
+    if any(t is D for t, _ in ctx.lex.verbs.get(verb.lemma_, ())):  # "arrested 40"
+        yield from _counted_arrest(ctx, verb)
+    if lemma not in lex.verbs or ctx.is_passive(verb):
+        return
+    if lemma in lex.hostage_verbs:
+        yield from _hostage(ctx, verb, lex)
+    if lemma in lex.treatment_verbs:
+        yield from _mistreated(ctx, verb, lex)
+    if lemma in lex.expelling_verbs:
+        yield from _expelled(ctx, verb)
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+
+
+def _relative_antecedent(ctx: RuleContext, verb: Token) -> list[Mention]:
+    """ "B, whom A had taken hostage": the relative pronoun's antecedent."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if not any(c.tag_ in _RELATIVE and c.dep_ in ("dobj", "nsubj") for c in verb.children):
+        return []
+    return ctx.actors_of(verb.head)
+
+
+def _hostage(ctx: RuleContext, verb: Token, lex: WireLexicon) -> Iterator[Found]:
+    """ "A took B hostage", "A seized B as hostages", "whom A was holding captive"."""
+    marked = [c for c in verb.children if c.lower_ in lex.hostage_nouns and c.dep_ in _OBJECT_DEPS]
+    marked += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+               for p in c.children if p.lower_ in lex.hostage_nouns]  # fmt: skip
+    if not marked:
+        return
+    held = [o for o in _objects(verb) if o not in marked and o.tag_ not in _RELATIVE]
+    patients = [m for o in held for m in ctx.actors_of(o)] or _relative_antecedent(ctx, verb)
+    yield "hostage-taking", D, ctx.subjects(verb), patients, marked[0]
+
+
+def _mistreated(ctx: RuleContext, verb: Token, lex: WireLexicon) -> Iterator[Found]:
+    """ "A beat up B detainees", "A tortured B prisoners": A holds them."""
+    held = [o for o in _objects(verb) if o.lower_ in lex.held_nouns]
+    patients = [m for o in held for m in ctx.actors_of(o)]
+    if patients:
+        yield "held-mistreated", D, ctx.subjects(verb), patients, verb
+
+
+def _counted_arrest(ctx: RuleContext, verb: Token) -> Iterator[Found]:
+    """ "A fired on B protesters ... and arrested 40": a bare number as the object counts the
+    people the sentence has just named as the object of another of A's acts."""
+    counted = [o for o in _objects(verb) if o.tag_ == "CD"]
+    if not counted:
+        return
+    sentence = verb.sent
+    named: list[Mention] = []
+    for token in reversed(sentence[: verb.i - sentence.start]):
+        mention = ctx.by_token.get(token.i)
+        if mention is None or token.dep_ not in ("dobj", "pobj"):
+            continue
+        if ctx.table.kind(mention.actor) is ActorKind.GROUP:
+            named = [mention]
+            break
+    if named:
+        yield "counted-arrest", D, ctx.subjects(verb), named, verb
+
+
+def _expelled(ctx: RuleContext, verb: Token) -> Iterator[Found]:
+    """ "A forced B out of the country", "A kicked B out"."""
+    out = [c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod")]
+    if not out:
+        return
+    patients = [m for o in _objects(verb) for m in ctx.actors_of(o)
+                if ctx.table.kind(m.actor) in _EXPELLED and m.via != "agent"]  # fmt: skip
+    yield "expelled", C, ctx.subjects(verb), patients, verb
