@@ -121,9 +121,61 @@ def _clean_span(span: Span) -> Span:
     return Span(doc, start, end, label=span.label_)  # keep the entity label
 
 
+def _named_organisation(span: Span, heads: frozenset[str]) -> bool:
+    """ "the Likud party", "the Umma (Nation) party", "the Kifaya (``Enough'') group": a name
+    the NER found, its gloss in brackets, then a lower-case organisation noun."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text == "(":  # the gloss: a few words up to ")"
+        close = next((t.i for t in doc[i : i + 8] if t.text == ")"), None)
+        i = close + 1 if close is not None else i
+    elif span.label_ == "ORG" and "(" in span.text:  # the NER took "Umma (Nation" as one name
+        close = next((t.i for t in doc[i : i + 4] if t.text == ")"), None)
+        i = close + 1 if close is not None else i
+    # "the Smith group leader": the noun qualifies another, it is not the head
+    return i < len(doc) and doc[i].is_lower and doc[i].lower_ in heads and doc[i].dep_ != "compound"
+
+
+def _organisation(name: Span, table: ActorTable) -> Mention:
+    """The organisation a name before "party"/"movement"/... names: the registry's when it
+    knows "<name> <noun>" ("the Democratic party"), else a Body of that name."""
+    head = name.doc[name.end] if name.end < len(name.doc) else None
+    entry = table.registry.lookup(f"{name.text} {head.text}") if head is not None else None
+    if entry is not None:
+        return Mention(name.start, name.end + 1, table.from_entry(entry), "registry")
+    return Mention(name.start, name.end, table.from_name(name.text, ActorKind.BODY), "ner")
+
+
+def _untagged_organisations(doc: Doc, taken: set[int], table: ActorTable) -> list[Mention]:
+    """ "the Shas party", "Israel's Yesh Atid party": proper nouns the NER left untagged
+    between a determiner or possessive and an organisation noun."""
+    heads = load_actor_phrases().organisation_heads
+    found: list[Mention] = []
+    for token in doc:
+        if token.lower_ not in heads or not token.is_lower or token.dep_ == "compound":
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 3 and doc[start - 1].tag_ == "NNP":
+            start -= 1
+        if start == token.i or any(i in taken for i in range(start, token.i)):
+            continue
+        before = doc[start - 1] if start else None
+        if before is None or not (before.lower_ == "the" or before.tag_ == "POS"):
+            continue
+        text = doc[start : token.i].text
+        if text.isupper() or table.registry.is_place(text):
+            continue
+        found.append(_organisation(doc[start : token.i], table))
+    return found
+
+
 def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
     """An actor for a PERSON/ORG/GPE entity the ruler did not claim, or None for noise."""
     registry = table.registry
+    phrases = load_actor_phrases()
+    if span.label_ != "GPE" and _named_organisation(span, phrases.organisation_heads):
+        named = _clean_span(span)
+        if named.text and registry.lookup(named.text) is None and named.text[:1].isupper():
+            return _organisation(named, table)
     span = _clean_span(span)
     text = span.text
     if not text or registry.is_place(text) or not any(c.isalpha() for c in text):
@@ -131,7 +183,6 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
     entry = registry.lookup(text)
     if entry is not None:
         return Mention(span.start, span.end, table.from_entry(entry), "registry")
-    phrases = load_actor_phrases()
     lowered = {t.lower_ for t in span}
     if lowered & phrases.not_actor_words:
         return None
@@ -241,11 +292,14 @@ def find_mentions(doc: Doc, table: ActorTable) -> list[Mention]:
             mention: Mention | None = acronym_of
         elif span.label_.startswith("GK_"):
             mention = _ruler_mention(span, table)
-        elif span.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        elif span.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
             mention = _ner_mention(span, table)
         else:
             mention = None
         if mention is not None:
             mentions.append(mention)
+    taken = {i for span in doc.ents for i in range(span.start, span.end)}
+    mentions += _untagged_organisations(doc, taken, table)
+    mentions.sort(key=lambda m: m.start)
     mentions = _fold_surnames(mentions, doc, table)
     return _attach_representatives(mentions, doc, table)

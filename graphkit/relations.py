@@ -29,7 +29,7 @@ from graphkit.rules.quotes import (
 from graphkit.rules.requests import PRESUPPOSED_RULES, release_requests
 from graphkit.rules.statements import statement_rules
 from graphkit.rules.verbs import verb_rules
-from graphkit.rules.wire import wire_rules
+from graphkit.rules.wire import plural_subject_mentions, wire_rules
 
 __all__ = ["RULE_CONFIDENCE", "Candidate", "extract_relations", "rule_confidence"]
 
@@ -109,6 +109,8 @@ def extract_relations(
     ctx = RuleContext(doc, mentions, table)
     quotes = attributed_quotes(ctx)  # speakers are outside quotes: found once, used twice
     for mention in first_person_mentions(ctx, quotes):
+        ctx.add_mention(mention)
+    for mention in plural_subject_mentions(ctx):
         ctx.add_mention(mention)
     quoted = quote_spans(doc)
     ctx.voice = document_voice(ctx, author)

@@ -104,3 +104,35 @@ def test_wire_relations(ex: Extractor, text: str, triple: tuple[str, str, str]) 
 def test_wire_near_misses(ex: Extractor, text: str) -> None:
     types = {t for _, t, _ in relations(ex, text)}
     assert not types & {"DETAINS", "CONDEMNS"}
+
+
+# --- actors: a name before an organisation noun ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Shas party quit the coalition on Sunday.", "Shas"),
+        ("Leaders of the Tahrir (Liberation) movement met in Tunis.", "Tahrir"),
+    ],
+)
+def test_named_organisation(ex: Extractor, text: str, name: str) -> None:
+    assert actors(ex, text).get(name) is ActorKind.BODY
+
+
+def test_name_before_a_compound_is_not_an_organisation(ex: Extractor) -> None:
+    # "group" qualifies "leader": John Smith is a person, not a group
+    assert actors(ex, "John Smith group leader resigned.").get("John Smith") is ActorKind.PERSON
+
+
+# --- "they" under a plural subject -------------------------------------------------------
+
+
+def test_they_is_the_plural_subject(ex: Extractor) -> None:
+    text = "Sudanese rebels said they would free Amina Yusuf, whom they had taken hostage."
+    assert ("Sudanese rebels", "DETAINS", "Amina Yusuf") in relations(ex, text)
+
+
+def test_they_after_a_singular_subject_stays_unresolved(ex: Extractor) -> None:
+    text = "The Sudanese government said they would free Amina Yusuf, whom they had seized."
+    assert not any(t == "DETAINS" and s != "Sudan" for s, t, _ in relations(ex, text))

@@ -21,7 +21,7 @@ from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext
 from graphkit.yamlfile import parse_yaml
 
-__all__ = ["WireLexicon", "load_wire_lexicon", "wire_rules"]
+__all__ = ["WireLexicon", "load_wire_lexicon", "plural_subject_mentions", "wire_rules"]
 
 D = RelationType.DETAINS
 C = RelationType.CONDEMNS
@@ -78,6 +78,25 @@ def wire_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
         yield from _mistreated(ctx, verb, lex)
     if lemma in lex.expelling_verbs:
         yield from _expelled(ctx, verb)
+
+
+def plural_subject_mentions(ctx: RuleContext) -> list[Mention]:
+    """ "Chadian rebels said they would free ...": "they" under a clause whose subject is a
+    plural noun naming an actor is that actor (added before the clause rules run)."""
+    found: list[Mention] = []
+    for token in ctx.doc:
+        if token.lower_ != "they" or token.i in ctx.by_token:
+            continue
+        for ancestor in token.ancestors:
+            subjects = [c for c in ancestor.children if c.dep_ == "nsubj" and c.i != token.i]
+            if not subjects:
+                continue
+            subject = subjects[0]
+            named = ctx.by_token.get(subject.i)
+            if subject.tag_ in ("NNS", "NNPS") and named is not None and subject.i < token.i:
+                found.append(Mention(token.i, token.i + 1, named.actor, "coref", named.state))
+            break  # the nearest clause with a subject decides
+    return found
 
 
 def _objects(verb: Token) -> list[Token]:
