@@ -170,6 +170,21 @@ def _agent_span(doc: Doc, start: int, end: int, kind: str) -> Span:
     return Span(doc, start, end, label="GK_AGENT", span_id=kind)
 
 
+_COURTS = ("court", "tribunal")
+
+
+def _court_end(doc: Doc, start: int) -> int | None:
+    """The end of "<organisation> [war crimes] court": up to three lower-case words, then a
+    court noun that heads the phrase."""
+    for i in range(start, min(start + 4, len(doc))):
+        token = doc[i]
+        if not (token.is_lower and token.is_alpha):
+            return None
+        if token.lower_ in _COURTS:  # "the UN court system": the court qualifies a noun
+            return None if token.dep_ == "compound" else i + 1
+    return None
+
+
 def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
     """Join each agent head to the state, place or people right before it: "Ethiopian soldiers"
     and "the US government" are the state (GK_GOV), "the Mexican ambassador" its
@@ -215,6 +230,11 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
             place = by_start.get(after)
             if place is not None and not (place.end < len(doc) and doc[place.end].is_title):
                 spans.append(Span(doc, head.start, place.end, label="GK_AGENT", span_id=head.id))
+    for m in matches:  # "the UN war crimes court": a court of its own, not the UN
+        if m.label == "GK_ACTOR" and m.id.startswith("body:"):
+            end = _court_end(doc, m.end)
+            if end is not None:
+                spans.append(Span(doc, m.start, end, label="GK_AGENT", span_id="Body"))
     for m in matches:  # "Syrian Kurds", "Montenegrin Serbs": a people qualified by a state
         if m.is_group and doc[m.end - 1].tag_ in _PLURAL_TAGS:
             state = next((s for s in stems.get(m.start, []) if s.is_state), None)

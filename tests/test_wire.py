@@ -136,3 +136,20 @@ def test_they_is_the_plural_subject(ex: Extractor) -> None:
 def test_they_after_a_singular_subject_stays_unresolved(ex: Extractor) -> None:
     text = "The Sudanese government said they would free Amina Yusuf, whom they had seized."
     assert not any(t == "DETAINS" and s != "Sudan" for s, t, _ in relations(ex, text))
+
+
+# --- an organisation's court; a named member of a body ----------------------------------
+
+
+def test_an_organisations_court_is_a_body_of_its_own(ex: Extractor) -> None:
+    text = "Two Rwandan generals were indicted by the UN war crimes tribunal for genocide."
+    assert actors(ex, text).get("UN war crimes tribunal") is ActorKind.BODY
+    # "the UN court system": the court qualifies another noun, the UN is meant
+    assert "UN court" not in actors(ex, "The UN court system was praised by Kenya.")
+
+
+def test_a_named_member_acts_not_the_body(ex: Extractor) -> None:
+    text = "A member of the Kenyan parliament, Amos Kiprop, condemned the Ugandan government."
+    found = relations(ex, text)
+    assert ("Amos Kiprop", "CONDEMNS", "Uganda") in found
+    assert not any(s == "Kenyan parliament" for s, _, _ in found)

@@ -181,6 +181,8 @@ class RuleContext:
         if lowered in self.lex.collective_heads:
             if any(c.lower_ == "member" for c in children):
                 return []  # "UN member states": unnamed members, not the UN
+            if lowered == "member" and any(c.dep_ == "appos" for c in children):
+                return []  # "a member of the parliament, A,": A acts, not the parliament
             members = [c for c in children if c.dep_ in ("compound", "amod", "poss")]
             out = [self.by_token[c.i] for c in members if c.i in self.by_token]
             for c in children:
