@@ -127,6 +127,10 @@ def _names_an_organisation(doc: Doc, head: _Match) -> bool:
     return doc[head.end].lower_ in phrases.body_words | phrases.company_words
 
 
+def _armed(doc: Doc, head: _Match) -> bool:
+    return doc[head.start : head.end].text.lower() in load_actor_phrases().armed_heads
+
+
 def _hyphenated(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
 
@@ -211,6 +215,12 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
             if state is not None and not _names_an_organisation(doc, head):
                 label = "GK_REP" if head.id == "rep" else "GK_GOV"
                 spans.append(Span(doc, state.start, head.end, label=label, span_id=state.id))
+            elif state is None and _armed(doc, head):  # "Muslim forces", "Kurdish police"
+                # a people's adjective ("Kurdish"), not an organisation's name ("Wagner")
+                stem = next((m for m in before if m.is_qualifier
+                             or (m.is_group and doc[m.end - 1].tag_ == "JJ")), None)  # fmt: skip
+                if stem is not None and _qualifies(doc, stem, _Match("GK_HEAD", "Body", 0, 0)):
+                    spans.append(_agent_span(doc, stem.start, head.end, "Body"))
             continue
         if _in_proper_name(doc, head):
             continue

@@ -71,6 +71,8 @@ RULE_CONFIDENCE = {
     "held-mistreated": 0.7,
     "counted-arrest": 0.65,
     "expelled": 0.7,
+    "relative-object": 0.8,
+    "allegation-noun": 0.65,
 }
 
 
@@ -137,10 +139,10 @@ def _token_rules(ctx: RuleContext) -> Iterator[Found]:
     for token in ctx.doc:
         if token.pos_ in ("VERB", "AUX"):
             yield from verb_rules(ctx, token)
-            yield from wire_rules(ctx, token)
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from noun_rules(ctx, token)
         yield from attitude_rules(ctx, token)
+        yield from wire_rules(ctx, token)
         yield from statement_rules(ctx, token)
 
 

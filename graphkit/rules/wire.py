@@ -39,6 +39,7 @@ class WireLexicon:
     treatment_verbs: frozenset[str]
     held_nouns: frozenset[str]
     expelling_verbs: frozenset[str]
+    allegation_nouns: frozenset[str]
     verbs: frozenset[str]  # every verb a rule starts from: one lookup per token
 
 
@@ -61,15 +62,25 @@ def load_wire_lexicon() -> WireLexicon:
         treatment_verbs=treatment,
         held_nouns=words("held_nouns"),
         expelling_verbs=expelling,
+        allegation_nouns=words("allegation_nouns"),
         verbs=hostage | treatment | expelling,
     )
 
 
-def wire_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
+def wire_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
     lex = load_wire_lexicon()
-    lemma = verb.lemma_.lower()
-    if any(t is D for t, _ in ctx.lex.verbs.get(verb.lemma_, ())):  # "arrested 40"
+    if token.pos_ == "NOUN":
+        if token.lower_ in lex.allegation_nouns:
+            yield from _allegation(ctx, token)
+        return
+    if token.pos_ not in ("VERB", "AUX"):
+        return
+    verb, lemma = token, token.lemma_.lower()
+    entries = ctx.lex.verbs.get(verb.lemma_, ())
+    if any(t is D for t, _ in entries):  # "arrested 40"
         yield from _counted_arrest(ctx, verb)
+    if entries and not ctx.is_passive(verb):
+        yield from _relative_object(ctx, verb, entries)
     if lemma not in lex.verbs or ctx.is_passive(verb):
         return
     if lemma in lex.hostage_verbs:
@@ -110,6 +121,36 @@ def _relative_antecedent(ctx: RuleContext, verb: Token) -> list[Mention]:
     if not any(c.tag_ in _RELATIVE and c.dep_ in ("dobj", "nsubj") for c in verb.children):
         return []
     return ctx.actors_of(verb.head)
+
+
+def _relative_object(ctx: RuleContext, verb: Token,
+                     entries: tuple[tuple[RelationType, tuple[str, ...]], ...]) -> Iterator[Found]:  # fmt: skip
+    """ "the refugees, whom police arrested on Monday": the verb's object is the relative
+    pronoun, its antecedent the patient (the verb rules see only "whom")."""
+    if not any(c.dep_ == "dobj" and c.tag_ in _RELATIVE for c in verb.children):
+        return
+    patients = _relative_antecedent(ctx, verb)
+    if not patients:
+        return
+    for rel_type, particles in entries:
+        if not particles:
+            yield "relative-object", rel_type, ctx.subjects(verb), patients, verb
+
+
+def _allegation(ctx: RuleContext, noun: Token) -> Iterator[Found]:
+    """ "an allegation by A that B had seized the town", "A's accusation that B ..."."""
+    accusers = [m for c in noun.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+    accusers += [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                 for p in c.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
+    if not accusers:
+        return
+    accused: list[Mention] = []
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+        ):
+            accused += [m for s in clause.children if s.dep_ == "nsubj" for m in ctx.owner_of(s)]
+    yield "allegation-noun", C, accusers, accused, noun
 
 
 def _hostage(ctx: RuleContext, verb: Token, lex: WireLexicon) -> Iterator[Found]:
