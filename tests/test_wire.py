@@ -186,3 +186,10 @@ def test_allegation_noun(ex: Extractor, text: str) -> None:
 def test_allegation_without_an_accused_actor(ex: Extractor) -> None:
     text = "The panel investigated an allegation by Amnesty International that the town flooded."
     assert not relations(ex, text)
+
+
+def test_an_armed_movement_holds_hostages(ex: Extractor) -> None:
+    # armed and political movements are organisations (Body), so they can hold people
+    text = "Hezbollah militants took Amina Yusuf hostage near the border."
+    assert ("Hezbollah", "DETAINS", "Amina Yusuf") in relations(ex, text)
+    assert actors(ex, text).get("Hezbollah") is ActorKind.BODY
