@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graphkit.models import ActorKind, actor_id, normalise_name
 from graphkit.registry import Registry, RegistryEntry, holder_state, load_actor_phrases
@@ -121,9 +121,9 @@ def _clean_span(span: Span) -> Span:
     return Span(doc, start, end, label=span.label_)  # keep the entity label
 
 
-def _named_organisation(span: Span, heads: frozenset[str]) -> bool:
-    """ "the Likud party", "the Umma (Nation) party", "the Kifaya (``Enough'') group": a name
-    the NER found, its gloss in brackets, then a lower-case organisation noun."""
+def _organisation_head(span: Span, heads: frozenset[str]) -> Token | None:
+    """ "the Likud party", "the Umma (Nation) party", "the Kifaya (``Enough'') group": the
+    lower-case organisation noun after a name (and its gloss in brackets), if any."""
     doc, i = span.doc, span.end
     if i < len(doc) and doc[i].text == "(":  # the gloss: a few words up to ")"
         close = next((t.i for t in doc[i : i + 8] if t.text == ")"), None)
@@ -131,51 +131,65 @@ def _named_organisation(span: Span, heads: frozenset[str]) -> bool:
     elif span.label_ == "ORG" and "(" in span.text:  # the NER took "Umma (Nation" as one name
         close = next((t.i for t in doc[i : i + 4] if t.text == ")"), None)
         i = close + 1 if close is not None else i
+    if i >= len(doc) or not doc[i].is_lower or doc[i].lower_ not in heads:
+        return None
     # "the Smith group leader": the noun qualifies another, it is not the head
-    return i < len(doc) and doc[i].is_lower and doc[i].lower_ in heads and doc[i].dep_ != "compound"
+    return None if doc[i].dep_ == "compound" else doc[i]
 
 
-def _organisation(name: Span, table: ActorTable) -> Mention:
-    """The organisation a name before "party"/"movement"/... names: the registry's when it
-    knows "<name> <noun>" ("the Democratic party"), else a Body of that name."""
-    head = name.doc[name.end] if name.end < len(name.doc) else None
-    entry = table.registry.lookup(f"{name.text} {head.text}") if head is not None else None
+def _organisation(name: Span, head: Token, table: ActorTable) -> Mention:
+    """The organisation "<name> party" names: the registry's ("the Democratic party"), else
+    a Body called "<name> <noun>" with the bare name as alias ("Shas party", "Shas")."""
+    full = f"{name.text} {head.lower_}"
+    entry = table.registry.lookup(full)
+    end = name.end + 1 if head.i == name.end else name.end
     if entry is not None:
-        return Mention(name.start, name.end + 1, table.from_entry(entry), "registry")
-    return Mention(name.start, name.end, table.from_name(name.text, ActorKind.BODY), "ner")
+        return Mention(name.start, end, table.from_entry(entry), "registry")
+    key = table.from_name(full, ActorKind.BODY, surface=name.text)
+    return Mention(name.start, end, key, "ner")
 
 
 def _untagged_organisations(doc: Doc, taken: set[int], table: ActorTable) -> list[Mention]:
-    """ "the Shas party", "Israel's Yesh Atid party": proper nouns the NER left untagged
-    between a determiner or possessive and an organisation noun."""
+    """ "the Shas party", "the ruling Conservative party", "Israel's Yesh Atid party": proper
+    names the NER left untagged between a determiner or possessive and an organisation noun."""
     heads = load_actor_phrases().organisation_heads
     found: list[Mention] = []
     for token in doc:
         if token.lower_ not in heads or not token.is_lower or token.dep_ == "compound":
             continue
         start = token.i
-        while start > 0 and token.i - start < 3 and doc[start - 1].tag_ == "NNP":
+        while start > 0 and token.i - start < 3 and _name_word(doc[start - 1]):
             start -= 1
         if start == token.i or any(i in taken for i in range(start, token.i)):
             continue
-        before = doc[start - 1] if start else None
-        if before is None or not (before.lower_ == "the" or before.tag_ == "POS"):
+        before = start - 1
+        if before > 0 and doc[before].is_lower and doc[before].tag_ in ("JJ", "VBG", "NN"):
+            before -= 1  # "the ruling Likud party", "the opposition Shas party"
+        if before < 0 or not (doc[before].lower_ == "the" or doc[before].tag_ == "POS"):
             continue
         text = doc[start : token.i].text
         if text.isupper() or table.registry.is_place(text):
             continue
-        found.append(_organisation(doc[start : token.i], table))
+        found.append(_organisation(doc[start : token.i], token, table))
     return found
+
+
+def _name_word(token: Token) -> bool:
+    """A proper noun, or a capitalised adjective inside a sentence ("Conservative")."""
+    return token.tag_ in ("NNP", "NNPS") or (
+        token.tag_ == "JJ" and token.is_title and not token.is_sent_start
+    )
 
 
 def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
     """An actor for a PERSON/ORG/GPE entity the ruler did not claim, or None for noise."""
     registry = table.registry
     phrases = load_actor_phrases()
-    if span.label_ != "GPE" and _named_organisation(span, phrases.organisation_heads):
+    head = _organisation_head(span, phrases.organisation_heads) if span.label_ != "GPE" else None
+    if head is not None:
         named = _clean_span(span)
         if named.text and registry.lookup(named.text) is None and named.text[:1].isupper():
-            return _organisation(named, table)
+            return _organisation(named, head, table)
     span = _clean_span(span)
     text = span.text
     if not text or registry.is_place(text) or not any(c.isalpha() for c in text):

@@ -112,8 +112,9 @@ def test_wire_near_misses(ex: Extractor, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("The Shas party quit the coalition on Sunday.", "Shas"),
-        ("Leaders of the Tahrir (Liberation) movement met in Tunis.", "Tahrir"),
+        ("The Shas party quit the coalition on Sunday.", "Shas party"),
+        ("Leaders of the Tahrir (Liberation) movement met in Tunis.", "Tahrir movement"),
+        ("The ruling Conservative party lost the vote in Accra.", "Conservative party"),
     ],
 )
 def test_named_organisation(ex: Extractor, text: str, name: str) -> None:
