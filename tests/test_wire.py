@@ -194,3 +194,11 @@ def test_an_armed_movement_holds_hostages(ex: Extractor) -> None:
     text = "Hezbollah militants took Amina Yusuf hostage near the border."
     assert ("Hezbollah", "DETAINS", "Amina Yusuf") in relations(ex, text)
     assert actors(ex, text).get("Hezbollah") is ActorKind.BODY
+
+
+def test_civilians_abroad_are_a_group(ex: Extractor) -> None:
+    text = "Chadian rebels have kidnapped up to nine Turkish civilian technicians near Abeche."
+    assert actors(ex, text).get("Turkish civilian technicians") is ActorKind.GROUP
+    assert ("Chadian rebels", "DETAINS", "Turkish civilian technicians") in relations(ex, text)
+    # a state's military advisers are the state
+    assert "US military advisers" not in actors(ex, "US military advisers arrived in Kabul.")
