@@ -202,3 +202,11 @@ def test_civilians_abroad_are_a_group(ex: Extractor) -> None:
     assert ("Chadian rebels", "DETAINS", "Turkish civilian technicians") in relations(ex, text)
     # a state's military advisers are the state
     assert "US military advisers" not in actors(ex, "US military advisers arrived in Kabul.")
+
+
+def test_an_efforts_purpose_is_the_actors_act(ex: Extractor) -> None:
+    text = "Kenya joined the talks as part of a drive to convince Uganda to reopen the border."
+    assert ("Kenya", "LOBBIES", "Uganda") in relations(ex, text)
+    # a purpose of something that is not an effort of the subject's: nothing
+    text = "Kenya spoke at the launch of a new fund to persuade Uganda to reopen the border."
+    assert ("Kenya", "LOBBIES", "Uganda") not in relations(ex, text)

@@ -10,18 +10,15 @@ A CONDEMNS B). Words in graphkit/data/wire.yaml.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from graphkit.actors import Mention
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext
-from graphkit.yamlfile import parse_yaml
+from graphkit.rules.wire_words import WireLexicon, load_wire_lexicon
 
-__all__ = ["WireLexicon", "load_wire_lexicon", "plural_subject_mentions", "wire_rules"]
+__all__ = ["plural_subject_mentions", "wire_rules"]
 
 D = RelationType.DETAINS
 C = RelationType.CONDEMNS
@@ -30,41 +27,6 @@ _OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "advmod", "npadvmod", "attr", 
 # the expelled: organisations, missions, people and states, not armed groups the phrase names
 # ("drove Chadian rebels out of the town" is fighting, not an expulsion)
 _EXPELLED = (ActorKind.BODY, ActorKind.COMPANY, ActorKind.PERSON, ActorKind.STATE)
-
-
-@dataclass(frozen=True)
-class WireLexicon:
-    hostage_verbs: frozenset[str]
-    hostage_nouns: frozenset[str]
-    treatment_verbs: frozenset[str]
-    held_nouns: frozenset[str]
-    expelling_verbs: frozenset[str]
-    allegation_nouns: frozenset[str]
-    verbs: frozenset[str]  # every verb a rule starts from: one lookup per token
-
-
-@lru_cache(maxsize=1)
-def load_wire_lexicon() -> WireLexicon:
-    text = resources.files("graphkit").joinpath("data/wire.yaml").read_text("utf-8")
-    raw = parse_yaml(text)
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in raw[key])
-
-    hostage, treatment, expelling = (
-        words("hostage_verbs"),
-        words("treatment_verbs"),
-        words("expelling_verbs"),
-    )
-    return WireLexicon(
-        hostage_verbs=hostage,
-        hostage_nouns=words("hostage_nouns"),
-        treatment_verbs=treatment,
-        held_nouns=words("held_nouns"),
-        expelling_verbs=expelling,
-        allegation_nouns=words("allegation_nouns"),
-        verbs=hostage | treatment | expelling,
-    )
 
 
 def wire_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
