@@ -95,6 +95,7 @@ def test_wire_relations(ex: Extractor, text: str, triple: tuple[str, str, str]) 
         "Ugandan police dispersed Muslim demonstrators and counted 40 votes.",
         # driving an armed group out is fighting, not an expulsion
         "Syrian troops drove Kurdish rebels out of the town.",
+        "Iraqi troops drove Amnesty International out of the town.",
         # no "out": forcing is not expelling
         "Ethiopia forced the UN refugee agency to cut its staff.",
         # a hostage taken by nobody named
