@@ -295,6 +295,29 @@ def _acronym_of(span: Span, mentions: list[Mention], table: ActorTable) -> Menti
     return Mention(span.start, span.end, last.actor, last.via)
 
 
+def _described_acronym(span: Span, table: ActorTable) -> Mention | None:
+    """ "the peacekeeping force in Lebanon (UNIFIL)", "the ruling party (CPV)": an acronym in
+    brackets after a description whose head is an organisation noun names that organisation."""
+    doc = span.doc
+    if (
+        span.label_ != "ORG"
+        or not span.text.isupper()
+        or len(span) != 1
+        or span.start < 2
+        or doc[span.start - 1].text != "("
+        or table.registry.lookup(span.text) is not None
+    ):
+        return None
+    phrases = load_actor_phrases()
+    heads = phrases.organisation_heads | phrases.body_words | {"force", "mission"}
+    for token in reversed(doc[max(span.start - 8, 0) : span.start - 1]):
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ")"):
+            return None
+        if token.is_lower and token.lower_ in heads:
+            return Mention(span.start, span.end, table.from_name(span.text, ActorKind.BODY), "ner")
+    return None
+
+
 def find_mentions(doc: Doc, table: ActorTable) -> list[Mention]:
     """Every actor mention of the doc, in token order (roles and pronouns come later)."""
     mentions: list[Mention] = []
@@ -307,7 +330,7 @@ def find_mentions(doc: Doc, table: ActorTable) -> list[Mention]:
         elif span.label_.startswith("GK_"):
             mention = _ruler_mention(span, table)
         elif span.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
-            mention = _ner_mention(span, table)
+            mention = _ner_mention(span, table) or _described_acronym(span, table)
         else:
             mention = None
         if mention is not None:

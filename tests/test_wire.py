@@ -211,3 +211,10 @@ def test_an_efforts_purpose_is_the_actors_act(ex: Extractor) -> None:
     # a purpose of something that is not an effort of the subject's: nothing
     text = "Kenya spoke at the launch of a new fund to persuade Uganda to reopen the border."
     assert ("Kenya", "LOBBIES", "Uganda") not in relations(ex, text)
+
+
+def test_acronym_after_a_description(ex: Extractor) -> None:
+    text = "The Council extended the mandate of the peacekeeping mission in Haiti (MINUSTAH)."
+    assert actors(ex, text).get("MINUSTAH") is ActorKind.BODY
+    # an acronym for a thing, not an organisation
+    assert "GDP" not in actors(ex, "Growth of the gross domestic product (GDP) slowed in Ghana.")
