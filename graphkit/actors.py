@@ -339,4 +339,20 @@ def find_mentions(doc: Doc, table: ActorTable) -> list[Mention]:
     mentions += _untagged_organisations(doc, taken, table)
     mentions.sort(key=lambda m: m.start)
     mentions = _fold_surnames(mentions, doc, table)
+    mentions = _drop_lone_words(mentions, table)
     return _attach_representatives(mentions, doc, table)
+
+
+def _drop_lone_words(mentions: list[Mention], table: ActorTable) -> list[Mention]:
+    """A one-word PERSON the NER found that no full name takes in ("Sivas", "Rhine", a first
+    name before an untagged surname) is a place or a fragment: wire copy names a person in
+    full before it uses one name (surnames were folded into full names just before)."""
+    lone = set()
+    for m in mentions:
+        info = table.actors[m.actor]
+        found = m.via == "ner" and info.kind is ActorKind.PERSON and info.registry is None
+        if found and not any(ch in info.name for ch in " -"):  # "al-Shehab" is a full name
+            lone.add(m.actor)
+    for key in lone:
+        table.actors.pop(key, None)
+    return [m for m in mentions if m.actor not in lone]

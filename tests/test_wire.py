@@ -218,3 +218,12 @@ def test_acronym_after_a_description(ex: Extractor) -> None:
     assert actors(ex, text).get("MINUSTAH") is ActorKind.BODY
     # an acronym for a thing, not an organisation
     assert "GDP" not in actors(ex, "Growth of the gross domestic product (GDP) slowed in Ghana.")
+
+
+def test_a_lone_word_person_is_nobody(ex: Extractor) -> None:
+    # the NER's one-word "persons" that no full name takes in are places or fragments
+    found = actors(ex, "Protesters blocked a bridge over the Danube near Vukovar on Monday.")
+    assert not any(kind is ActorKind.PERSON for kind in found.values())
+    # a surname after the full name is the person
+    found = actors(ex, "Amina Yusuf spoke in Nairobi. Later, Yusuf left for Kampala.")
+    assert found.get("Amina Yusuf") is ActorKind.PERSON
