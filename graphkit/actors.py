@@ -176,6 +176,8 @@ def _untagged_organisations(doc: Doc, taken: set[int], table: ActorTable) -> lis
 
 def _name_word(token: Token) -> bool:
     """A proper noun, or a capitalised adjective inside a sentence ("Conservative")."""
+    if token.is_lower or not token.is_alpha:  # the tagger calls some lower-case nouns NNP
+        return False
     return token.tag_ in ("NNP", "NNPS") or (
         token.tag_ == "JJ" and token.is_title and not token.is_sent_start
     )
@@ -205,6 +207,8 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
     generic = phrases.body_words | phrases.company_words | {"state", "national", "federal"}
     if span.label_ == "ORG" and all(t.lower_ in generic for t in span):
         return None  # "the Committee", "the Senate", "State Party": a description, not a name
+    if span.label_ == "ORG" and not any(t.is_title or t.is_upper for t in span):
+        return None  # "the umbrella union", "the defense ministry": a description, not a name
     if span.label_ == "ORG" and len(text) > 2 and not text.isupper():
         kind = _org_kind(span, phrases.company_words, phrases.body_words)
         if kind is not None:

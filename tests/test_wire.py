@@ -227,3 +227,10 @@ def test_a_lone_word_person_is_nobody(ex: Extractor) -> None:
     # a surname after the full name is the person
     found = actors(ex, "Amina Yusuf spoke in Nairobi. Later, Yusuf left for Kampala.")
     assert found.get("Amina Yusuf") is ActorKind.PERSON
+
+
+def test_a_lower_case_org_is_a_description(ex: Extractor) -> None:
+    text = "The Ghana Union of Nurses, the umbrella union for nurses, called off its strike."
+    found = actors(ex, text)
+    assert "umbrella union" not in found
+    assert found.get("Ghana Union of Nurses") is ActorKind.BODY
