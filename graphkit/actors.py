@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graphkit.models import ActorKind, actor_id, normalise_name
 from graphkit.registry import Registry, RegistryEntry, holder_state, load_actor_phrases
@@ -126,9 +126,77 @@ def _clean_span(span: Span) -> Span:
     return Span(doc, start, end, label=span.label_)  # keep the entity label
 
 
+def _organisation_head(span: Span, heads: frozenset[str]) -> Token | None:
+    """ "the Likud party", "the Umma (Nation) party", "the Kifaya (``Enough'') group": the
+    lower-case organisation noun after a name (and its gloss in brackets), if any."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text == "(":  # the gloss: a few words up to ")"
+        close = next((t.i for t in doc[i : i + 8] if t.text == ")"), None)
+        i = close + 1 if close is not None else i
+    elif span.label_ == "ORG" and "(" in span.text:  # the NER took "Umma (Nation" as one name
+        close = next((t.i for t in doc[i : i + 4] if t.text == ")"), None)
+        i = close + 1 if close is not None else i
+    if i >= len(doc) or not doc[i].is_lower or doc[i].lower_ not in heads:
+        return None
+    # "the Smith group leader": the noun qualifies another, it is not the head
+    return None if doc[i].dep_ == "compound" else doc[i]
+
+
+def _organisation(name: Span, head: Token, table: ActorTable) -> Mention:
+    """The organisation "<name> party" names: the registry's ("the Democratic party"), else
+    a Body called "<name> <noun>" with the bare name as alias ("Shas party", "Shas")."""
+    full = f"{name.text} {head.lower_}"
+    entry = table.registry.lookup(full)
+    end = name.end + 1 if head.i == name.end else name.end
+    if entry is not None:
+        return Mention(name.start, end, table.from_entry(entry), "registry")
+    key = table.from_name(full, ActorKind.BODY, surface=name.text)
+    return Mention(name.start, end, key, "ner")
+
+
+def _untagged_organisations(doc: Doc, taken: set[int], table: ActorTable) -> list[Mention]:
+    """ "the Shas party", "the ruling Conservative party", "Israel's Yesh Atid party": proper
+    names the NER left untagged between a determiner or possessive and an organisation noun."""
+    heads = load_actor_phrases().organisation_heads
+    found: list[Mention] = []
+    for token in doc:
+        if token.lower_ not in heads or not token.is_lower or token.dep_ == "compound":
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 3 and _name_word(doc[start - 1]):
+            start -= 1
+        if start == token.i or any(i in taken for i in range(start, token.i)):
+            continue
+        before = start - 1
+        if before > 0 and doc[before].is_lower and doc[before].tag_ in ("JJ", "VBG", "NN"):
+            before -= 1  # "the ruling Likud party", "the opposition Shas party"
+        if before < 0 or not (doc[before].lower_ == "the" or doc[before].tag_ == "POS"):
+            continue
+        text = doc[start : token.i].text
+        if text.isupper() or table.registry.is_place(text):
+            continue
+        found.append(_organisation(doc[start : token.i], token, table))
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    """A proper noun, or a capitalised adjective inside a sentence ("Conservative")."""
+    if token.is_lower or not token.is_alpha:  # the tagger calls some lower-case nouns NNP
+        return False
+    return token.tag_ in ("NNP", "NNPS") or (
+        token.tag_ == "JJ" and token.is_title and not token.is_sent_start
+    )
+
+
 def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
     """An actor for a PERSON/ORG/GPE entity the ruler did not claim, or None for noise."""
     registry = table.registry
+    phrases = load_actor_phrases()
+    head = _organisation_head(span, phrases.organisation_heads) if span.label_ != "GPE" else None
+    if head is not None:
+        named = _clean_span(span)
+        if named.text and registry.lookup(named.text) is None and named.text[:1].isupper():
+            return _organisation(named, head, table)
     span = _clean_span(span)
     text = span.text
     if not text or registry.is_place(text) or not any(c.isalpha() for c in text):
@@ -136,7 +204,6 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
     entry = registry.lookup(text)
     if entry is not None:
         return Mention(span.start, span.end, table.from_entry(entry), "registry")
-    phrases = load_actor_phrases()
     lowered = {t.lower_ for t in span}
     if lowered & phrases.not_actor_words:
         return None
@@ -145,6 +212,8 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
     generic = phrases.body_words | phrases.company_words | {"state", "national", "federal"}
     if span.label_ == "ORG" and all(t.lower_ in generic for t in span):
         return None  # "the Committee", "the Senate", "State Party": a description, not a name
+    if span.label_ == "ORG" and not any(t.is_title or t.is_upper for t in span):
+        return None  # "the umbrella union", "the defense ministry": a description, not a name
     if span.label_ == "ORG" and len(text) > 2 and not text.isupper():
         kind = _org_kind(span, phrases.company_words, phrases.body_words)
         if kind is not None:
@@ -254,6 +323,29 @@ def _acronym_of(span: Span, mentions: list[Mention], table: ActorTable) -> Menti
     return Mention(span.start, span.end, last.actor, last.via)
 
 
+def _described_acronym(span: Span, table: ActorTable) -> Mention | None:
+    """ "the peacekeeping force in Lebanon (UNIFIL)", "the ruling party (CPV)": an acronym in
+    brackets after a description whose head is an organisation noun names that organisation."""
+    doc = span.doc
+    if (
+        span.label_ != "ORG"
+        or not span.text.isupper()
+        or len(span) != 1
+        or span.start < 2
+        or doc[span.start - 1].text != "("
+        or table.registry.lookup(span.text) is not None
+    ):
+        return None
+    phrases = load_actor_phrases()
+    heads = phrases.organisation_heads | phrases.body_words | {"force", "mission"}
+    for token in reversed(doc[max(span.start - 8, 0) : span.start - 1]):
+        if token.pos_ in ("VERB", "AUX") or token.text in (",", ";", ")"):
+            return None
+        if token.is_lower and token.lower_ in heads:
+            return Mention(span.start, span.end, table.from_name(span.text, ActorKind.BODY), "ner")
+    return None
+
+
 def find_mentions(doc: Doc, table: ActorTable) -> list[Mention]:
     """Every actor mention of the doc, in token order (roles and pronouns come later)."""
     mentions: list[Mention] = []
@@ -265,11 +357,30 @@ def find_mentions(doc: Doc, table: ActorTable) -> list[Mention]:
             mention: Mention | None = acronym_of
         elif span.label_.startswith("GK_"):
             mention = _ruler_mention(span, table)
-        elif span.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-            mention = _ner_mention(span, table)
+        elif span.label_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+            mention = _ner_mention(span, table) or _described_acronym(span, table)
         else:
             mention = None
         if mention is not None:
             mentions.append(mention)
+    taken = {i for span in doc.ents for i in range(span.start, span.end)}
+    mentions += _untagged_organisations(doc, taken, table)
+    mentions.sort(key=lambda m: m.start)
     mentions = _fold_surnames(mentions, doc, table)
+    mentions = _drop_lone_words(mentions, table)
     return _attach_representatives(mentions, doc, table)
+
+
+def _drop_lone_words(mentions: list[Mention], table: ActorTable) -> list[Mention]:
+    """A one-word PERSON the NER found that no full name takes in ("Sivas", "Rhine", a first
+    name before an untagged surname) is a place or a fragment: wire copy names a person in
+    full before it uses one name (surnames were folded into full names just before)."""
+    lone = set()
+    for m in mentions:
+        info = table.actors[m.actor]
+        found = m.via == "ner" and info.kind is ActorKind.PERSON and info.registry is None
+        if found and not any(ch in info.name for ch in " -"):  # "al-Shehab" is a full name
+            lone.add(m.actor)
+    for key in lone:
+        table.actors.pop(key, None)
+    return [m for m in mentions if m.actor not in lone]

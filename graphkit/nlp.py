@@ -67,6 +67,8 @@ def _head_patterns() -> Iterator[RulerPattern]:
     for kind in HEAD_KINDS:
         for head in heads[kind]:
             yield RulerPattern("GK_HEAD", kind, head)
+    for qualifier in phrases.agent_qualifiers:
+        yield RulerPattern("GK_QUAL", "", qualifier)
 
 
 def ruler_patterns(registry: Registry) -> Iterator[RulerPattern]:
@@ -100,6 +102,10 @@ class _Match:
     def is_group(self) -> bool:
         return self.label == "GK_ACTOR" and self.id.startswith("group:")
 
+    @property
+    def is_qualifier(self) -> bool:
+        return self.label == "GK_QUAL"
+
 
 _PLURAL_TAGS = ("NNS", "NNPS")
 
@@ -121,17 +127,29 @@ def _names_an_organisation(doc: Doc, head: _Match) -> bool:
     return doc[head.end].lower_ in phrases.body_words | phrases.company_words
 
 
+def _armed(doc: Doc, head: _Match) -> bool:
+    return doc[head.start : head.end].text.lower() in load_actor_phrases().armed_heads
+
+
 def _hyphenated(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
 
 
 def _qualifies(doc: Doc, stem: _Match, head: _Match) -> bool:
-    """A state or place qualifies any non-state head; a people only an armed one ("Kurdish
-    rebels"), and an organisation's own name none ("Hezbollah guerrillas" are Hezbollah)."""
+    """A state or place qualifies any non-state head; a religion any ("Catholic bishops",
+    "Muslim militants"); a people an armed one ("Kurdish rebels") or one that is not merely
+    its members ("Kurdish settlers"; "Kurdish students" are the Kurds, see
+    RuleContext._indirect); an organisation's own name none ("Hezbollah guerrillas" are
+    Hezbollah)."""
+    if stem.is_qualifier:
+        return True
     if not stem.is_group:
         return True
     own_name = actor_id(ActorKind.GROUP, doc[stem.start : stem.end].text) == stem.id
-    return head.id == "Body" and not own_name
+    if own_name:
+        return False
+    members = load_actor_phrases().group_member_heads
+    return head.id == "Body" or doc[head.start : head.end].text.lower() not in members
 
 
 def _modifier(doc: Doc, i: int) -> bool:
@@ -156,6 +174,21 @@ def _agent_span(doc: Doc, start: int, end: int, kind: str) -> Span:
     return Span(doc, start, end, label="GK_AGENT", span_id=kind)
 
 
+_COURTS = ("court", "tribunal")
+
+
+def _court_end(doc: Doc, start: int) -> int | None:
+    """The end of "<organisation> [war crimes] court": up to three lower-case words, then a
+    court noun that heads the phrase."""
+    for i in range(start, min(start + 4, len(doc))):
+        token = doc[i]
+        if not (token.is_lower and token.is_alpha):
+            return None
+        if token.lower_ in _COURTS:  # "the UN court system": the court qualifies a noun
+            return None if token.dep_ == "compound" else i + 1
+    return None
+
+
 def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
     """Join each agent head to the state, place or people right before it: "Ethiopian soldiers"
     and "the US government" are the state (GK_GOV), "the Mexican ambassador" its
@@ -163,7 +196,7 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
     (GK_AGENT), as are "rebels in Tigray" and "Syrian Kurds" (a people qualified by a state)."""
     stems: dict[int, list[_Match]] = {}
     for m in matches:
-        if m.is_state or m.is_group or m.label == "GK_PLACE":
+        if m.is_state or m.is_group or m.is_qualifier or m.label == "GK_PLACE":
             stems.setdefault(m.end, []).append(m)
     by_start = {m.start: m for m in matches if m.is_state or m.label == "GK_PLACE"}
     spans: list[Span] = []
@@ -182,6 +215,12 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
             if state is not None and not _names_an_organisation(doc, head):
                 label = "GK_REP" if head.id == "rep" else "GK_GOV"
                 spans.append(Span(doc, state.start, head.end, label=label, span_id=state.id))
+            elif state is None and _armed(doc, head):  # "Muslim forces", "Kurdish police"
+                # a people's adjective ("Kurdish"), not an organisation's name ("Wagner")
+                stem = next((m for m in before if m.is_qualifier
+                             or (m.is_group and doc[m.end - 1].tag_ == "JJ")), None)  # fmt: skip
+                if stem is not None and _qualifies(doc, stem, _Match("GK_HEAD", "Body", 0, 0)):
+                    spans.append(_agent_span(doc, stem.start, head.end, "Body"))
             continue
         if _in_proper_name(doc, head):
             continue
@@ -190,13 +229,22 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
             before = stems.get(head.start - 1, [])
         stem = next((m for m in before if _qualifies(doc, m, head)), None)
         if stem is not None and plural:
-            spans.append(_agent_span(doc, stem.start, head.end, head.id))
+            start = stem.start
+            if not stem.is_state:  # "Russian Jewish immigrants", "Iraqi Kurdish rebels"
+                state = next((m for m in stems.get(start, []) if m.is_state), None)
+                start = state.start if state is not None else start
+            spans.append(_agent_span(doc, start, head.end, head.id))
         elif head.id == "Body" and _bare(doc, head) and doc[head.end].lower_ == "in":
             after = head.end + 2 if doc[head.end + 1].lower_ == "the" else head.end + 1
             # "rebels in Tigray", "rebels in the Central African Republic"
             place = by_start.get(after)
             if place is not None and not (place.end < len(doc) and doc[place.end].is_title):
                 spans.append(Span(doc, head.start, place.end, label="GK_AGENT", span_id=head.id))
+    for m in matches:  # "the UN war crimes court": a court of its own, not the UN
+        if m.label == "GK_ACTOR" and m.id.startswith("body:"):
+            end = _court_end(doc, m.end)
+            if end is not None:
+                spans.append(Span(doc, m.start, end, label="GK_AGENT", span_id="Body"))
     for m in matches:  # "Syrian Kurds", "Montenegrin Serbs": a people qualified by a state
         if m.is_group and doc[m.end - 1].tag_ in _PLURAL_TAGS:
             state = next((s for s in stems.get(m.start, []) if s.is_state), None)
@@ -257,7 +305,7 @@ class GraphkitRuler:
         # a registry name wins a tie with a composed phrase ("U.S. Congress" is a US alias),
         # and a composed phrase wins a tie with its parts
         named = [m for m in matches if m.label == "GK_ACTOR"]
-        others = [m for m in matches if m.label not in ("GK_ACTOR", "GK_HEAD")]
+        others = [m for m in matches if m.label not in ("GK_ACTOR", "GK_HEAD", "GK_QUAL")]
         spans = [Span(doc, m.start, m.end, label=m.label, span_id=m.id) for m in named]
         spans += _compose(doc, matches)
         spans += [Span(doc, m.start, m.end, label=m.label, span_id=m.id) for m in others]

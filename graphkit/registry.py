@@ -62,6 +62,9 @@ class ActorPhrases:
     not_actor_words: frozenset[str]
     person_titles: frozenset[str] = frozenset()
     group_member_heads: frozenset[str] = frozenset()
+    agent_qualifiers: tuple[str, ...] = ()
+    organisation_heads: frozenset[str] = frozenset()
+    armed_heads: frozenset[str] = frozenset()
     # agents.yaml (converted from Phoenix): "<demonym> HEAD" is the state (state_heads), or an
     # actor of its own named by the phrase (legislatures and body_heads: Body; group_heads: Group)
     state_heads: tuple[str, ...] = ()
@@ -276,6 +279,9 @@ def load_actor_phrases() -> ActorPhrases:
         not_actor_words=frozenset(raw["not_actor_words"]),
         person_titles=frozenset(raw.get("person_titles") or ()),
         group_member_heads=frozenset(raw.get("group_member_heads") or ()),
+        agent_qualifiers=tuple(raw.get("agent_qualifiers") or ()),
+        organisation_heads=frozenset(raw.get("organisation_heads") or ()),
+        armed_heads=frozenset(raw.get("armed_heads") or ()),
         state_heads=tuple(agents.get("state_heads") or ()),
         legislature_heads=tuple(agents.get("legislature_heads") or ()),
         body_heads=tuple(agents.get("body_heads") or ()),

@@ -30,6 +30,7 @@ from graphkit.rules.quotes import (
 from graphkit.rules.requests import PRESUPPOSED_RULES, release_requests
 from graphkit.rules.statements import statement_rules
 from graphkit.rules.verbs import verb_rules
+from graphkit.rules.wire import plural_subject_mentions, wire_rules
 
 __all__ = ["RULE_CONFIDENCE", "Candidate", "extract_relations", "rule_confidence"]
 
@@ -72,6 +73,12 @@ RULE_CONFIDENCE = {
     "shielding": 0.7,
     "vote": 0.7,
     "cessation-request": 0.7,
+    "hostage-taking": 0.75,
+    "held-mistreated": 0.7,
+    "counted-arrest": 0.65,
+    "expelled": 0.7,
+    "relative-object": 0.8,
+    "allegation-noun": 0.65,
 }
 
 
@@ -111,6 +118,8 @@ def extract_relations(
     quotes = attributed_quotes(ctx)  # speakers are outside quotes: found once, used twice
     for mention in first_person_mentions(ctx, quotes):
         ctx.add_mention(mention)
+    for mention in plural_subject_mentions(ctx):
+        ctx.add_mention(mention)
     quoted = quote_spans(doc)
     ctx.members = collective_members(ctx)
     ctx.voice = document_voice(ctx, author)
@@ -140,6 +149,7 @@ def _token_rules(ctx: RuleContext) -> Iterator[Found]:
         elif token.pos_ in ("NOUN", "PROPN"):
             yield from noun_rules(ctx, token)
         yield from attitude_rules(ctx, token)
+        yield from wire_rules(ctx, token)
         yield from statement_rules(ctx, token)
 
 

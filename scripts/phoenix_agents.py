@@ -73,13 +73,16 @@ COLLECTIVE = {
     "council", "association", "society", "gang", "band", "squad", "underground", "resistance",
     "parties", "forces", "police", "military", "government", "administration", "regime",
 }  # fmt: skip
-# Heads Phoenix lists only inside compounds ("MAIN_OPPOSITION", "EXILED_OPPOSITION"), and
-# political movements it has no agent code for ("Serbian nationalists").
+# Heads Phoenix lists only inside compounds ("MAIN_OPPOSITION", "EXILED_OPPOSITION"),
+# political movements it has no agent code for ("Serbian nationalists"), and civilians working
+# abroad whom wire copy reports kidnapped or expelled ("Russian advisers", "Chinese
+# technicians"; "military advisers" stay the state's).
 EXTRA_HEADS = {
     "body_heads": ["opposition"],
     "group_heads": [
         "nationalists", "ultranationalists", "loyalists", "fundamentalists", "islamists",
-        "hardliners", "monarchists", "royalists", "secularists",
+        "hardliners", "monarchists", "royalists", "secularists", "advisers", "advisors",
+        "technicians", "contractors", "aid workers",
     ],
 }  # fmt: skip
 _PREPOSITIONS = {"in", "of", "to", "for", "at", "the", "de", "on", "with", "from", "a"}

