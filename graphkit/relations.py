@@ -14,6 +14,7 @@ from itertools import chain
 from spacy.tokens import Doc, Span, Token
 
 from graphkit.actors import ActorTable, Mention
+from graphkit.coref import focal_state
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.attitudes import attitude_rules
 from graphkit.rules.author import author_mentions, document_voice, voiced_judgements
@@ -29,6 +30,7 @@ from graphkit.rules.quotes import (
 from graphkit.rules.requests import PRESUPPOSED_RULES, release_requests
 from graphkit.rules.statements import statement_rules
 from graphkit.rules.verbs import verb_rules
+from graphkit.rules.verdicts import verdict_rules
 
 __all__ = ["RULE_CONFIDENCE", "Candidate", "extract_relations", "rule_confidence"]
 
@@ -66,6 +68,7 @@ RULE_CONFIDENCE = {
     "allegation": 0.7,
     "at-request": 0.7,
     "listed": 0.8,
+    "verdict": 0.7,
 }
 
 
@@ -107,6 +110,7 @@ def extract_relations(
         ctx.add_mention(mention)
     quoted = quote_spans(doc)
     ctx.voice = document_voice(ctx, author)
+    ctx.focal = focal_state(mentions, table, {author, *ctx.voice})
     for mention in author_mentions(ctx, ctx.voice[0] if ctx.voice else None, quoted):
         ctx.add_mention(mention)
     found: list[Candidate] = []
@@ -134,6 +138,7 @@ def _token_rules(ctx: RuleContext) -> Iterator[Found]:
             yield from noun_rules(ctx, token)
         yield from attitude_rules(ctx, token)
         yield from statement_rules(ctx, token)
+        yield from verdict_rules(ctx, token)
 
 
 def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: RelationType,

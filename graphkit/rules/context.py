@@ -55,6 +55,7 @@ class RuleContext:
         self.quantities = words.quantities
         self.voice: tuple[str, ...] = ()  # who "we" is outside quotes (rules/author.py)
         self.detainers: set[str] = set()  # who holds people the document does not name
+        self.focal: str | None = None  # the state the document is about (coref.focal_state)
         self.by_token: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
             for i in range(m.start, m.end):

@@ -1,0 +1,221 @@
+"""Verdicts: prison sentences are detentions, and disapproving of one blames the state.
+
+- Sentences: "a court in Minsk sentenced X to eight years in prison", "the court's decision to
+  sentence X to life", "X was sentenced to ten years", "the conviction and six-year prison
+  sentence of X": the state of the court DETAINS X (a fine or an acquittal is no detention).
+  The court's state is the one named with it ("a Belarusian court", "Iran's courts", a place
+  of the state); else the state the document is about (``RuleContext.focal``, from
+  graphkit/coref.py).
+- Held prisoners: "X and Y are political prisoners held by the regime": the holder DETAINS X
+  and Y, not the unnamed "prisoners".
+- Disapproved acts: "we are troubled by the conviction of X", "we condemn the sentencing of
+  X", "the court's ruling deeply concerns us": whoever disapproves CONDEMNS the state behind the
+  act (its named owner, the court's state, or the document's state).
+Word lists: graphkit/data/verdicts.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from graphkit.actors import Mention
+from graphkit.models import ActorKind, RelationType
+from graphkit.rules.context import Found, RuleContext, pobjs
+from graphkit.rules.nouns import noun_agents
+from graphkit.yamlfile import parse_yaml
+
+__all__ = ["VerdictWords", "load_verdict_words", "verdict_rules"]
+
+C, D = RelationType.CONDEMNS, RelationType.DETAINS
+_ABOUT = ("about", "over", "at", "by", "with", "regarding", "on")
+_JUDGES = {ActorKind.STATE, ActorKind.BODY}
+
+
+@dataclass(frozen=True)
+class VerdictWords:
+    sentence_verbs: frozenset[str]
+    sentence_nouns: frozenset[str]
+    terms: frozenset[str]
+    courts: frozenset[str]
+    court_acts: frozenset[str]
+    acts: frozenset[str]
+    detainees: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_verdict_words() -> VerdictWords:
+    text = resources.files("graphkit").joinpath("data/verdicts.yaml").read_text("utf-8")
+    raw = parse_yaml(text)
+    return VerdictWords(**{key: frozenset(raw[key]) for key in VerdictWords.__annotations__})
+
+
+def verdict_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
+    words = load_verdict_words()
+    lemma, pos = token.lemma_, token.pos_
+    if pos == "VERB" and lemma in words.sentence_verbs and _prison_term(token, words):
+        yield from _sentenced(ctx, token, words)
+    elif pos == "NOUN" and lemma in words.sentence_nouns and _prison_sentence(token, words):
+        held = _sentenced_people(ctx, token)
+        yield "verdict", D, _noun_judges(ctx, token, words), held, token
+    elif pos == "NOUN" and lemma in words.detainees and token.dep_ in ("nsubjpass", "attr"):
+        yield from _held_prisoners(ctx, token)
+    if pos in ("NOUN", "ADJ", "VERB") and _disapproving(ctx, token):
+        yield from _disapproved_acts(ctx, token, words)
+
+
+def _prison_term(verb: Token, words: VerdictWords) -> bool:
+    """ "sentenced X to six years (in prison)", "to life imprisonment", "to death"."""
+    return any(t.lemma_ in words.terms for p in pobjs(verb, ("to",)) for t in p.subtree)
+
+
+def _prison_sentence(noun: Token, words: VerdictWords) -> bool:
+    """ "a ten-year prison sentence", "a life sentence", "the sentence of X to six years"."""
+    if noun.lemma_ == "term" and not any(c.lemma_ in ("prison", "jail") for c in noun.children):
+        return False  # "a term" alone is a period of office as often as a sentence
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(m.lemma_ in words.terms for c in modifiers for m in c.subtree):
+        return True
+    return _prison_term(noun, words)
+
+
+def _focal(ctx: RuleContext, token: Token) -> list[Mention]:
+    return [Mention(token.i, token.i + 1, ctx.focal, "focal")] if ctx.focal else []
+
+
+def _court_state(ctx: RuleContext, court: Token, words: VerdictWords) -> list[Mention]:
+    """The state a court belongs to: "Iran's Revolutionary Court", "a court in Minsk", "the
+    court" of the document's state."""
+    if court.lemma_ not in words.courts and court.lower_ not in words.courts:
+        return []
+    found = [m for m in ctx.actors_of(court, expand=False) if ctx.table.kind(m.actor) in _JUDGES]
+    found += [ctx.by_token[c.i] for c in court.children
+              if c.dep_ in ("poss", "amod", "compound") and c.i in ctx.by_token]  # fmt: skip
+    found += ctx.located_states(court)
+    return found or _focal(ctx, court)
+
+
+def _verb_judges(ctx: RuleContext, verb: Token, words: VerdictWords) -> list[Mention]:
+    """Who passes the sentence a verb states."""
+    if ctx.is_passive(verb):
+        agents = [m for a in verb.children if a.dep_ == "agent"
+                  for p in a.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
+    else:
+        agents = [m for m in ctx.subjects(verb) if ctx.table.kind(m.actor) in _JUDGES]
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            agents += _court_state(ctx, subject, words)
+        if verb.dep_ in ("acl", "xcomp") and verb.head.lemma_ in words.court_acts:
+            # "the court's decision to sentence X"
+            owners = [c for c in verb.head.children if c.dep_ == "poss"] + pobjs(verb.head, ("of",))
+            agents += [m for o in owners for m in _court_state(ctx, o, words)]
+    return agents or ctx.located_states(verb) or _focal(ctx, verb)
+
+
+def _sentenced(ctx: RuleContext, verb: Token, words: VerdictWords) -> Iterator[Found]:
+    if ctx.is_passive(verb):
+        held = [m for c in verb.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
+    else:
+        held = [m for c in verb.children if c.dep_ == "dobj" for m in ctx.actors_of(c)]
+        # "sentenced A to six years and B to ten": the parser hangs B on the verb
+        held += [m for c in verb.children
+                 if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN") for m in ctx.actors_of(c)]  # fmt: skip
+    yield "verdict", D, _verb_judges(ctx, verb, words), held, verb
+
+
+def _sentenced_people(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """ "X's prison sentence", "the sentence of X", "the conviction and sentence of X"."""
+    owners = [c for c in noun.children if c.dep_ == "poss"] + pobjs(noun, ("of", "for", "against"))
+    if noun.dep_ == "conj" and not owners:  # the "of X" hangs on the first conjunct
+        first = noun.head
+        owners = [c for c in first.children if c.dep_ == "poss"] + pobjs(first, ("of",))
+    held = [m for o in owners for m in ctx.actors_of(o)]
+    return [m for m in held if ctx.table.kind(m.actor) in (ActorKind.PERSON, ActorKind.GROUP)]
+
+
+def _noun_judges(ctx: RuleContext, noun: Token, words: VerdictWords) -> list[Mention]:
+    agents = [m for p in pobjs(noun, ("by",)) for m in ctx.actors_of(p)]
+    agents += [ctx.by_token[c.i] for c in noun.children if c.dep_ in ("poss", "amod")
+               and c.i in ctx.by_token and ctx.table.kind(ctx.by_token[c.i].actor) in _JUDGES]  # fmt: skip
+    agents += [m for c in noun.children if c.dep_ == "poss" for m in _court_state(ctx, c, words)]
+    return agents or ctx.located_states(noun) or _focal(ctx, noun)
+
+
+def _held_prisoners(ctx: RuleContext, noun: Token) -> Iterator[Found]:
+    """ "X and Y are political prisoners (being) held by the regime": the copula's subject."""
+    if ctx.actors_of(noun):
+        return
+    if noun.dep_ == "attr":  # "are prisoners held by ...": the participle on the noun
+        verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        copula = noun.head
+    else:  # "are prisoners being held by ...": the noun is the participle's subject
+        verbs = [noun.head] if noun.head.dep_ in ("ccomp", "acl", "relcl", "xcomp") else []
+        copula = noun.head.head
+    if copula.lemma_ not in ("be", "remain"):
+        return
+    held = [m for c in copula.children if c.dep_ == "nsubj" for m in ctx.actors_of(c)]
+    for verb in verbs:
+        if any(t is D for t, _ in ctx.lex.verbs.get(verb.lemma_, ())):
+            agents = [m for a in verb.children if a.dep_ == "agent"
+                      for p in a.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
+            yield "verdict", D, agents or ctx.located_states(verb), held, verb
+
+
+def _disapproving(ctx: RuleContext, token: Token) -> bool:
+    lex = ctx.lex
+    if token.pos_ == "NOUN":
+        return token.lemma_ in lex.attitude_nouns
+    if (token.pos_ == "ADJ" or token.tag_ == "VBN") and token.lower_ in lex.attitude_adjectives:
+        return True
+    if token.pos_ != "VERB":
+        return False
+    return token.lemma_ in lex.attitude_verbs or any(
+        t is C and not particles for t, particles in lex.verbs.get(token.lemma_, ())
+    )
+
+
+def _holders(ctx: RuleContext, token: Token) -> list[Mention]:
+    """Who is concerned, troubled or condemning."""
+    if token.pos_ == "NOUN":
+        return noun_agents(ctx, token)
+    if ctx.is_passive(token):  # "X is deeply troubled by ..."
+        return [m for c in token.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "ROOT", "conj"):
+        return ctx.subjects(token.head if token.dep_ == "acomp" else token)
+    return ctx.subjects(token)
+
+
+def _disapproved_acts(ctx: RuleContext, token: Token, words: VerdictWords) -> Iterator[Found]:
+    objects = pobjs(token, _ABOUT) + pobjs(token, ("by",), ("agent",))
+    if token.pos_ == "VERB" and not ctx.is_passive(token):
+        objects += [c for c in token.children if c.dep_ == "dobj"]
+    acts = [a for o in objects for a in (o, *o.conjuncts)]
+    blamed: list[Mention] = []
+    for act in acts:
+        if act.lemma_ in words.court_acts:
+            courts = [c for c in act.children if c.dep_ == "poss"] + pobjs(act, ("of", "by"))
+            blamed += [m for c in courts for m in _court_state(ctx, c, words)]
+        elif act.lemma_ in words.acts and not ctx.actors_of(act):
+            blamed += _act_owner(ctx, act, words)
+    if blamed:
+        yield "verdict", C, _holders(ctx, token), blamed, token
+
+
+def _act_owner(ctx: RuleContext, act: Token, words: VerdictWords) -> list[Mention]:
+    """Who did the act: "China's conviction of X", "the sentence passed by a Cuban court",
+    "the enactment of Uganda's law"; else the document's state."""
+    owners = [ctx.by_token[c.i] for c in act.children
+              if c.dep_ in ("poss", "amod") and c.i in ctx.by_token]  # fmt: skip
+    owners += [m for p in pobjs(act, ("by",)) for m in ctx.actors_of(p)]
+    if act.lemma_ in ("enactment", "passage", "adoption"):  # of a law: the law's owner
+        owners += [ctx.by_token[c.i] for p in pobjs(act, ("of",))
+                   for c in p.children if c.dep_ == "poss" and c.i in ctx.by_token]  # fmt: skip
+        owners = [m for m in owners if ctx.table.kind(m.actor) is ActorKind.STATE]
+        return owners  # no law-giver named: nobody to blame
+    if owners or any(c.dep_ == "poss" for c in act.children):
+        # an owner named is the one to blame, whoever it is ("the militia's detention of X")
+        return [m for m in owners if ctx.table.kind(m.actor) in _JUDGES]
+    return ctx.located_states(act) or _focal(ctx, act)

@@ -1,0 +1,149 @@
+"""Verdicts, held prisoners and the state a statement is about, on sentences of our own (other
+actors and wording than the seeds and the development sets), with near-misses for each family."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.models import Article
+from graphkit.pipeline import Extractor
+
+US = "US Department of State"
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def triples(ex: Extractor, text: str, source: str | None = None) -> set[tuple[str, str, str]]:
+    result = ex.extract(Article(id="t", text=text, source=source))
+    by_id = {a.id: a.name for a in result.actors}
+    return {(by_id.get(s, s), t.value, by_id.get(o, o)) for (s, o, t) in result.evidence}
+
+
+def detained(got: set[tuple[str, str, str]]) -> set[tuple[str, str]]:
+    return {(s, o) for s, t, o in got if t == "DETAINS"}
+
+
+# --- sentences are detentions by the court's state ---------------------------------------
+def test_named_court_sentences_to_prison(ex: Extractor) -> None:
+    got = triples(
+        ex, "A court in Minsk sentenced the blogger Ivan Petrenko to six years in prison."
+    )
+    assert ("Belarus", "Ivan Petrenko") in detained(got)
+
+
+def test_second_convict_of_one_sentence_verb(ex: Extractor) -> None:
+    text = (
+        "Iranian courts sentenced Ali Karimi to five years and Reza Tavakoli to eight years "
+        "in prison for their reporting."
+    )
+    got = detained(triples(ex, text))
+    assert {("Iran", "Ali Karimi"), ("Iran", "Reza Tavakoli")} <= got
+
+
+def test_unnamed_court_is_the_documents_state(ex: Extractor) -> None:
+    text = (
+        "Egypt has jailed thousands of critics since 2013, and Egyptian authorities raided "
+        "two newspapers this year.\n\nThe court's decision to sentence the lawyer Omar Farid "
+        "to ten years in prison is unjust."
+    )
+    assert ("Egypt", "Omar Farid") in detained(triples(ex, text, US))
+
+
+def test_passive_sentence_without_agent(ex: Extractor) -> None:
+    text = (
+        "Egypt has jailed thousands of critics, and Egypt's prosecutors charge more each week. "
+        "Last month the lawyer Omar Farid was sentenced to life imprisonment."
+    )
+    assert ("Egypt", "Omar Farid") in detained(triples(ex, text, US))
+
+
+def test_prison_sentence_noun(ex: Extractor) -> None:
+    text = (
+        "Iran continues to silence its critics, and Iran's courts have grown harsher. "
+        "We condemn the conviction and seven-year prison sentence of the poet Lina Haddad."
+    )
+    got = triples(ex, text, "Government of Canada")
+    assert ("Iran", "DETAINS", "Lina Haddad") in got
+    assert ("Canada", "CONDEMNS", "Iran") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court in Minsk sentenced the blogger Ivan Petrenko to pay a fine.",
+        "A court in Minsk acquitted the blogger Ivan Petrenko of all charges.",
+        "The blogger Ivan Petrenko served a term as mayor of Minsk.",
+    ],
+)
+def test_fines_acquittals_and_terms_of_office_hold_nobody(ex: Extractor, text: str) -> None:
+    assert detained(triples(ex, text)) == set()
+
+
+def test_sentence_with_no_state_in_view_has_no_jailer(ex: Extractor) -> None:
+    # no state named at all: nobody to hold the convict
+    got = triples(ex, "The blogger Ivan Petrenko was sentenced to six years in prison.", US)
+    assert detained(got) == set()
+
+
+# --- disapproving of a verdict condemns its state ------------------------------------------
+def test_troubled_by_a_conviction_condemns_the_documents_state(ex: Extractor) -> None:
+    text = (
+        "We are deeply troubled by the conviction of the journalist Maria Santos. Venezuela "
+        "must respect press freedom, and Venezuela should end its harassment of reporters."
+    )
+    assert ("United States", "CONDEMNS", "Venezuela") in triples(ex, text, US)
+
+
+def test_concern_about_an_owned_act_blames_its_owner_only(ex: Extractor) -> None:
+    text = (
+        "We are troubled by the Taliban's detention of aid workers. Afghanistan needs aid, and "
+        "Afghanistan's people deserve it."
+    )
+    got = triples(ex, text, US)
+    assert ("United States", "CONDEMNS", "Afghanistan") not in got
+
+
+def test_enactment_of_a_law_blames_the_law_giver(ex: Extractor) -> None:
+    text = "We are alarmed by the enactment of Hungary's new media law."
+    assert ("United States", "CONDEMNS", "Hungary") in triples(ex, text, US)
+
+
+# --- the state a statement is about --------------------------------------------------------
+def test_the_authorities_are_the_documents_state(ex: Extractor) -> None:
+    text = (
+        "The United States is following events in Tunisia closely. Tunisia has been a partner "
+        "for decades.\n\nThe authorities arrested the opposition leader Karim Ben Salah on "
+        "Monday."
+    )
+    assert ("Tunisia", "Karim Ben Salah") in detained(triples(ex, text, US))
+
+
+def test_no_focal_state_when_two_states_tie(ex: Extractor) -> None:
+    text = (
+        "Tunisia and Algeria held talks last week. Tunisia and Algeria signed a trade pact."
+        "\n\nThe authorities arrested the opposition leader Karim Ben Salah on Monday."
+    )
+    assert detained(triples(ex, text, US)) == set()
+
+
+def test_the_regime_is_never_the_publisher(ex: Extractor) -> None:
+    text = (
+        "The United States condemns the actions of Nicaragua's government, and Nicaragua's "
+        "courts obey it. Juan Carlos Mendoza and Pedro Gil are political prisoners held by "
+        "the regime."
+    )
+    got = detained(triples(ex, text, US))
+    assert ("Nicaragua", "Juan Carlos Mendoza") in got
+    assert ("Nicaragua", "Pedro Gil") in got
+    assert not any(s == "United States" for s, _ in got)
+
+
+def test_rebel_forces_are_not_the_state(ex: Extractor) -> None:
+    text = (
+        "Mali faces a long insurgency. Mali's army has lost ground.\n\nThe rebel forces "
+        "abducted the engineer Paul Okafor."
+    )
+    assert ("Mali", "Paul Okafor") not in detained(triples(ex, text, US))
