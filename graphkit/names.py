@@ -158,6 +158,26 @@ def _given_names(doc: Doc, person: Span, taken: set[int]) -> Span | None:
     return Span(doc, start, person.end, label="PERSON")
 
 
+def _unlabelled_full_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "American Austin Lee was abducted ... bring Austin home": the NER tagged the given name
+    alone but not the full name it missed, so an unclaimed run of proper nouns that starts with a
+    one-word PERSON of the same doc is that person's full name."""
+    given = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
+    found: list[Span] = []
+    for token in doc:
+        if token.text not in given or token.i in taken or token.tag_ != "NNP":
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i < 3 and end not in taken:
+            nxt = doc[end]
+            if nxt.tag_ != "NNP" or not nxt.is_title or not nxt.is_alpha:
+                break
+            end += 1
+        if end > token.i + 1:
+            found.append(Span(doc, token.i, end, label="PERSON"))
+    return found
+
+
 def repair_org_spans(doc: Doc) -> Doc:
     """Names the ruler cut in two: "...Independence of" + "Angola", "Association of" + "African
     Jurists", and a place right before an organisation ("Baghdad" + "University Medical
@@ -182,6 +202,10 @@ def repair_org_spans(doc: Doc) -> Doc:
             joined = _place_and_org_words(doc, ent, taken)
             if joined is not None:
                 repaired.append(joined)
+    repaired += [
+        n for n in _unlabelled_full_names(doc, taken)
+        if not any(r.start < n.end and n.start < r.end for r in repaired)
+    ]  # fmt: skip
     named = [
         n
         for n in _named_by_acronym(doc)

@@ -30,7 +30,7 @@ from graphkit.rules.quotes import (
 from graphkit.rules.requests import PRESUPPOSED_RULES, release_requests
 from graphkit.rules.statements import statement_rules
 from graphkit.rules.verbs import verb_rules
-from graphkit.rules.verdicts import verdict_rules
+from graphkit.rules.verdicts import own_nationals, verdict_rules
 
 __all__ = ["RULE_CONFIDENCE", "Candidate", "extract_relations", "rule_confidence"]
 
@@ -121,6 +121,8 @@ def extract_relations(
         voiced_judgements(ctx, ctx.voice, quoted),
     ):
         _emit(ctx, found, *finding)
+    nationals = own_nationals(ctx)  # "Americans held abroad" in a US statement: citizens
+    found = [c for c in found if not (c.type is RelationType.DETAINS and c.target in nationals)]
     held_by: dict[str, list[str]] = {}
     for candidate in found:
         if candidate.type is RelationType.DETAINS:

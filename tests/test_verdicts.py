@@ -147,3 +147,49 @@ def test_rebel_forces_are_not_the_state(ex: Extractor) -> None:
         "abducted the engineer Paul Okafor."
     )
     assert ("Mali", "Paul Okafor") not in detained(triples(ex, text, US))
+
+
+# --- who is held: pronouns, given names, the publisher's own nationals ----------------------
+def test_his_release_lobbies_the_holder_of_the_last_held_person(ex: Extractor) -> None:
+    text = (
+        "Ambassador Mark Wilson spoke to reporters in Baku.\n\nA court in Baku sentenced the "
+        "economist Tofiq Aliyev to nine years in prison. We call for his immediate release."
+    )
+    got = triples(ex, text, US)
+    assert ("Azerbaijan", "DETAINS", "Tofiq Aliyev") in got
+    assert ("United States", "LOBBIES", "Azerbaijan") in got
+
+
+def test_his_release_without_anyone_held_lobbies_nobody(ex: Extractor) -> None:
+    text = "Ambassador Mark Wilson spoke in Baku. We call for his immediate release."
+    got = triples(ex, text, US)
+    assert not any(t == "LOBBIES" for _, t, _ in got)
+
+
+def test_given_name_alone_is_the_full_name(ex: Extractor) -> None:
+    from spacy.tokens import Span
+
+    from graphkit.names import repair_org_spans
+
+    doc = ex.nlp(
+        "Canadian Marcus Holloway was seized in 2019. We will not rest until Marcus is home."
+    )
+    given = next(t.i for t in doc if t.text == "Marcus" and t.i > 3)
+    doc.ents = [Span(doc, given, given + 1, label="PERSON")]  # the NER missed the full name
+    persons = {e.text for e in repair_org_spans(doc).ents if e.label_ == "PERSON"}
+    assert "Marcus Holloway" in persons
+    # a run of proper nouns that starts with no known given name stays as it was
+    doc = ex.nlp(
+        "Canadian Marcus Holloway was seized in 2019. We will not rest until Ruth is home."
+    )
+    ruth = next(t.i for t in doc if t.text == "Ruth")
+    doc.ents = [Span(doc, ruth, ruth + 1, label="PERSON")]
+    assert {e.text for e in repair_org_spans(doc).ents} == {"Ruth"}
+
+
+def test_the_publishers_own_nationals_are_not_a_detained_actor(ex: Extractor) -> None:
+    text = "Three Americans who were imprisoned in Iran are finally coming home."
+    assert ("Iran", "Americans") not in detained(triples(ex, text, US))
+    # another state's nationals stay an actor: their own state does not speak here
+    text = "Three Canadians who were imprisoned in Iran are finally coming home."
+    assert ("Iran", "Canadians") in detained(triples(ex, text, US))

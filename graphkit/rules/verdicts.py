@@ -8,6 +8,9 @@
   graphkit/coref.py).
 - Held prisoners: "X and Y are political prisoners held by the regime": the holder DETAINS X
   and Y, not the unnamed "prisoners".
+- Own nationals: "Americans held in Iran" in a US statement are individual citizens the
+  statement is about, not the American people as an actor: no DETAINS of the publisher's
+  own people (``own_nationals``).
 - Disapproved acts: "we are troubled by the conviction of X", "we condemn the sentencing of
   X", "the court's ruling deeply concerns us": whoever disapproves CONDEMNS the state behind the
   act (its named owner, the court's state, or the document's state).
@@ -29,7 +32,7 @@ from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.nouns import noun_agents
 from graphkit.yamlfile import parse_yaml
 
-__all__ = ["VerdictWords", "load_verdict_words", "verdict_rules"]
+__all__ = ["VerdictWords", "load_verdict_words", "own_nationals", "verdict_rules"]
 
 C, D = RelationType.CONDEMNS, RelationType.DETAINS
 _ABOUT = ("about", "over", "at", "by", "with", "regarding", "on")
@@ -219,3 +222,17 @@ def _act_owner(ctx: RuleContext, act: Token, words: VerdictWords) -> list[Mentio
         # an owner named is the one to blame, whoever it is ("the militia's detention of X")
         return [m for m in owners if ctx.table.kind(m.actor) in _JUDGES]
     return ctx.located_states(act) or _focal(ctx, act)
+
+
+def own_nationals(ctx: RuleContext) -> frozenset[str]:
+    """The peoples of the document's own states ("Americans" for a US statement)."""
+    found: set[str] = set()
+    for actor in ctx.voice:
+        entry = ctx.table.actors[actor].registry if actor in ctx.table.actors else None
+        if entry is None or entry.kind is not ActorKind.STATE:
+            continue
+        for demonym in entry.demonyms:
+            people = ctx.table.registry.lookup(f"{demonym}s")
+            if people is not None and people.kind is ActorKind.GROUP:
+                found.add(ctx.table.from_entry(people))
+    return frozenset(found)
