@@ -193,3 +193,30 @@ def test_the_publishers_own_nationals_are_not_a_detained_actor(ex: Extractor) ->
     # another state's nationals stay an actor: their own state does not speak here
     text = "Three Canadians who were imprisoned in Iran are finally coming home."
     assert ("Iran", "Canadians") in detained(triples(ex, text, US))
+
+
+# --- a detention the statement calls wrongful -----------------------------------------------
+def test_wrongful_detention_in_a_voiced_statement_condemns_the_detainer(ex: Extractor) -> None:
+    text = (
+        "We stand with the people of Belarus. Many journalists remain arbitrarily detained in "
+        "Belarus, and we will keep raising their cases."
+    )
+    got = triples(ex, text, US)
+    assert ("United States", "CONDEMNS", "Belarus") in got
+
+
+def test_wrongful_detention_needs_the_authors_voice(ex: Extractor) -> None:
+    # a news report has no voice; a statement that never says "we" judges nothing
+    text = "Many journalists remain arbitrarily detained in Belarus, the group said."
+    assert not any(t == "CONDEMNS" for _, t, _ in triples(ex, text, "Reuters"))
+    text = "Many journalists remain arbitrarily detained in Belarus."
+    assert not any(t == "CONDEMNS" for _, t, _ in triples(ex, text, US))
+
+
+def test_the_wrongfully_held_are_not_condemned(ex: Extractor) -> None:
+    text = (
+        "We call on Belarus to free Ivan Petrenko and all others arbitrarily imprisoned. We "
+        "will not forget them."
+    )
+    got = triples(ex, text, US)
+    assert ("United States", "CONDEMNS", "Ivan Petrenko") not in got

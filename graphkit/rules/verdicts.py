@@ -11,6 +11,9 @@
 - Own nationals: "Americans held in Iran" in a US statement are individual citizens the
   statement is about, not the American people as an actor: no DETAINS of the publisher's
   own people (``own_nationals``).
+- Wrongful detentions: in a statement that speaks in the first person, "X has unjustly
+  jailed Y", "Y remains arbitrarily detained in Z", "X's unlawful detention of Y": the
+  authors CONDEMN the detainer.
 - Disapproved acts: "we are troubled by the conviction of X", "we condemn the sentencing of
   X", "the court's ruling deeply concerns us": whoever disapproves CONDEMNS the state behind the
   act (its named owner, the court's state, or the document's state).
@@ -48,6 +51,7 @@ class VerdictWords:
     court_acts: frozenset[str]
     acts: frozenset[str]
     detainees: frozenset[str]
+    wrongly: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +71,8 @@ def verdict_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         yield "verdict", D, _noun_judges(ctx, token, words), held, token
     elif pos == "NOUN" and lemma in words.detainees and token.dep_ in ("nsubjpass", "attr"):
         yield from _held_prisoners(ctx, token)
+    if ctx.voice and _wrongful(ctx, token, words):
+        yield from _wrongful_detention(ctx, token)
     if pos in ("NOUN", "ADJ", "VERB") and _disapproving(ctx, token):
         yield from _disapproved_acts(ctx, token, words)
 
@@ -165,6 +171,36 @@ def _held_prisoners(ctx: RuleContext, noun: Token) -> Iterator[Found]:
             agents = [m for a in verb.children if a.dep_ == "agent"
                       for p in a.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
             yield "verdict", D, agents or ctx.located_states(verb), held, verb
+
+
+def _wrongful(ctx: RuleContext, token: Token, words: VerdictWords) -> bool:
+    """A detention verb or noun qualified as wrongful ("unjustly detained", "unlawful arrest")."""
+    if token.pos_ == "VERB":
+        if not any(t is D for t, _ in ctx.lex.verbs.get(token.lemma_, ())):
+            return False
+    elif token.pos_ != "NOUN" or ctx.lex.nouns.get(token.lemma_) is not D:
+        return False
+    return any(c.dep_ in ("advmod", "amod") and c.lower_ in words.wrongly for c in token.children)
+
+
+def _wrongful_detention(ctx: RuleContext, token: Token) -> Iterator[Found]:
+    if any(t.text in ('"', "\u201c", "\u201d") for t in token.sent):
+        return  # a quote has its own speaker
+    if not any(m.via == "author" for m in ctx.by_token.values()):
+        return  # a document that never says "we" has no voice to judge with
+    if token.pos_ == "NOUN":
+        detainers = noun_agents(ctx, token)
+    elif ctx.is_passive(token) or token.dep_ == "acomp" or token.tag_ == "VBN":
+        # "those arbitrarily detained": the participle's noun is the one held
+        detainers = [m for a in token.children if a.dep_ == "agent"
+                     for p in a.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
+        detainers = detainers or ctx.located_states(token)
+    else:
+        detainers = ctx.subjects(token)
+    # a state, a body, or a leader who speaks for a state (the parse may offer the detainee)
+    detainers = [m for m in detainers if ctx.table.kind(m.actor) in _JUDGES or m.state]
+    authors = [Mention(token.i, token.i + 1, actor, "author") for actor in ctx.voice]
+    yield "verdict", C, authors, detainers, token
 
 
 def _disapproving(ctx: RuleContext, token: Token) -> bool:
