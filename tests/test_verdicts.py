@@ -220,3 +220,37 @@ def test_the_wrongfully_held_are_not_condemned(ex: Extractor) -> None:
     )
     got = triples(ex, text, US)
     assert ("United States", "CONDEMNS", "Ivan Petrenko") not in got
+
+
+# --- judged acts -----------------------------------------------------------------------------
+def test_a_finding_that_a_detention_is_arbitrary_condemns_the_holder(ex: Extractor) -> None:
+    text = (
+        "Laos has held the activist Somchai Vong since 2021, and Laos has ignored every appeal. "
+        "Amnesty International concluded last year that Somchai's detention is arbitrary."
+    )
+    got = triples(ex, text)
+    assert ("Amnesty International", "CONDEMNS", "Laos") in got
+
+
+def test_a_detention_judged_lawful_condemns_nobody(ex: Extractor) -> None:
+    text = (
+        "Laos has held the activist Somchai Vong since 2021, and Laos has ignored every appeal. "
+        "Amnesty International concluded last year that Somchai's detention is lawful."
+    )
+    got = triples(ex, text)
+    assert ("Amnesty International", "CONDEMNS", "Laos") not in got
+
+
+def test_the_voice_judging_a_law_condemns_its_state(ex: Extractor) -> None:
+    text = (
+        "We have followed the debate closely. The passage of Georgia's foreign agents law is a "
+        "grave violation of its people's rights."
+    )
+    assert ("United States", "CONDEMNS", "Georgia") in triples(ex, text, US)
+    # the same judgement in a news report has no speaker
+    assert not any(t == "CONDEMNS" for _, t, _ in triples(ex, text, "Reuters"))
+
+
+def test_calling_for_the_repeal_of_a_law_lobbies_its_state(ex: Extractor) -> None:
+    text = "We call for the repeal of Georgia's foreign agents law."
+    assert ("United States", "LOBBIES", "Georgia") in triples(ex, text, US)

@@ -14,6 +14,9 @@
 - Wrongful detentions: in a statement that speaks in the first person, "X has unjustly
   jailed Y", "Y remains arbitrarily detained in Z", "X's unlawful detention of Y": the
   authors CONDEMN the detainer.
+- Judged acts: "X's detention is arbitrary", "the enactment of Y's law is a violation of
+  rights": whoever says so (the subject of "found that ...", or the voice of a statement)
+  CONDEMNS the state behind the act.
 - Disapproved acts: "we are troubled by the conviction of X", "we condemn the sentencing of
   X", "the court's ruling deeply concerns us": whoever disapproves CONDEMNS the state behind the
   act (its named owner, the court's state, or the document's state).
@@ -52,6 +55,7 @@ class VerdictWords:
     acts: frozenset[str]
     detainees: frozenset[str]
     wrongly: frozenset[str]
+    finding_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +77,8 @@ def verdict_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         yield from _held_prisoners(ctx, token)
     if ctx.voice and _wrongful(ctx, token, words):
         yield from _wrongful_detention(ctx, token)
+    if pos == "NOUN" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
+        yield from _judged_act(ctx, token, words)
     if pos in ("NOUN", "ADJ", "VERB") and _disapproving(ctx, token):
         yield from _disapproved_acts(ctx, token, words)
 
@@ -184,10 +190,8 @@ def _wrongful(ctx: RuleContext, token: Token, words: VerdictWords) -> bool:
 
 
 def _wrongful_detention(ctx: RuleContext, token: Token) -> Iterator[Found]:
-    if any(t.text in ('"', "\u201c", "\u201d") for t in token.sent):
-        return  # a quote has its own speaker
-    if not any(m.via == "author" for m in ctx.by_token.values()):
-        return  # a document that never says "we" has no voice to judge with
+    if not _voiced(ctx, token):
+        return  # a quote has its own speaker; a document that never says "we" no voice
     if token.pos_ == "NOUN":
         detainers = noun_agents(ctx, token)
     elif ctx.is_passive(token) or token.dep_ == "acomp" or token.tag_ == "VBN":
@@ -201,6 +205,37 @@ def _wrongful_detention(ctx: RuleContext, token: Token) -> Iterator[Found]:
     detainers = [m for m in detainers if ctx.table.kind(m.actor) in _JUDGES or m.state]
     authors = [Mention(token.i, token.i + 1, actor, "author") for actor in ctx.voice]
     yield "verdict", C, authors, detainers, token
+
+
+def _judged_act(ctx: RuleContext, act: Token, words: VerdictWords) -> Iterator[Found]:
+    """ "X's detention is arbitrary", "the enactment of Y's law is a tragic violation"."""
+    if act.lemma_ not in words.acts and ctx.lex.nouns.get(act.lemma_) is not D:
+        return
+    lex = ctx.lex
+    copula = act.head
+    judged = [c for c in copula.children if c.dep_ in ("acomp", "attr")]
+    judged += [g for c in judged for g in c.conjuncts]
+    bad = any(
+        j.lower_ in words.wrongly or j.lemma_ in lex.bad_nouns or j.lower_ in lex.bad_adjectives
+        for j in judged
+    )
+    if not bad:
+        return
+    if copula.dep_ == "ccomp" and copula.head.lemma_ in words.finding_verbs:
+        speakers = ctx.subjects(copula.head)
+    elif copula.dep_ == "ROOT" and ctx.voice and _voiced(ctx, act):
+        speakers = [Mention(act.i, act.i + 1, actor, "author") for actor in ctx.voice]
+    else:
+        return
+    speakers = [m for m in speakers if ctx.table.kind(m.actor) is not ActorKind.GROUP]
+    yield "verdict", C, speakers, _act_owner(ctx, act, words), act
+
+
+def _voiced(ctx: RuleContext, token: Token) -> bool:
+    """Outside quotes, in a document that speaks in the first person."""
+    if any(t.text in ('"', "\u201c", "\u201d") for t in token.sent):
+        return False  # a quote has its own speaker
+    return any(m.via == "author" for m in ctx.by_token.values())
 
 
 def _disapproving(ctx: RuleContext, token: Token) -> bool:
@@ -254,9 +289,11 @@ def _act_owner(ctx: RuleContext, act: Token, words: VerdictWords) -> list[Mentio
                    for c in p.children if c.dep_ == "poss" and c.i in ctx.by_token]  # fmt: skip
         owners = [m for m in owners if ctx.table.kind(m.actor) is ActorKind.STATE]
         return owners  # no law-giver named: nobody to blame
-    if owners or any(c.dep_ == "poss" for c in act.children):
+    judges = [m for m in owners if ctx.table.kind(m.actor) in _JUDGES]
+    if judges or (owners and pobjs(act, ("of",))):
         # an owner named is the one to blame, whoever it is ("the militia's detention of X")
-        return [m for m in owners if ctx.table.kind(m.actor) in _JUDGES]
+        return judges
+    # "X's detention": the possessor of a detention is the one held, not its doer
     return ctx.located_states(act) or _focal(ctx, act)
 
 
