@@ -157,7 +157,9 @@ def resolve_references(
                 resolved.append(role)
     covered = {i for m in [*mentions, *resolved] for i in range(m.start, m.end)}
     history = sorted([*mentions, *resolved], key=lambda m: m.start)
-    focal = focal_state(mentions, table, (author,))
+    # only a statement (a publisher with a voice) is about one foreign state; a news report
+    # names courts and authorities of several
+    focal = focal_state(mentions, table, (author,)) if author else None
     # a court the document names ("the European Court ... the court") is not the state's
     named_courts = any(
         "court" in doc[m.start : m.end].text.lower()

@@ -110,7 +110,7 @@ def extract_relations(
         ctx.add_mention(mention)
     quoted = quote_spans(doc)
     ctx.voice = document_voice(ctx, author)
-    ctx.focal = focal_state(mentions, table, {author, *ctx.voice})
+    ctx.focal = focal_state(mentions, table, {author, *ctx.voice}) if ctx.voice else None
     for mention in author_mentions(ctx, ctx.voice[0] if ctx.voice else None, quoted):
         ctx.add_mention(mention)
     found: list[Candidate] = []

@@ -121,6 +121,15 @@ def test_the_authorities_are_the_documents_state(ex: Extractor) -> None:
     assert ("Tunisia", "Karim Ben Salah") in detained(triples(ex, text, US))
 
 
+def test_a_news_report_has_no_focal_state(ex: Extractor) -> None:
+    text = (
+        "The United States is following events in Tunisia closely. Tunisia has been a partner "
+        "for decades.\n\nThe authorities arrested the opposition leader Karim Ben Salah on "
+        "Monday."
+    )
+    assert detained(triples(ex, text, "Reuters")) == set()
+
+
 def test_no_focal_state_when_two_states_tie(ex: Extractor) -> None:
     text = (
         "Tunisia and Algeria held talks last week. Tunisia and Algeria signed a trade pact."
@@ -228,7 +237,7 @@ def test_a_finding_that_a_detention_is_arbitrary_condemns_the_holder(ex: Extract
         "Laos has held the activist Somchai Vong since 2021, and Laos has ignored every appeal. "
         "Amnesty International concluded last year that Somchai's detention is arbitrary."
     )
-    got = triples(ex, text)
+    got = triples(ex, text, "Human Rights Watch")
     assert ("Amnesty International", "CONDEMNS", "Laos") in got
 
 
