@@ -111,16 +111,25 @@ def focal_state(
     mentions: list[Mention], table: ActorTable, authors: Collection[str | None]
 ) -> str | None:
     """The state a document is about: the state named most often (a person who speaks for a
-    state counts for it), never the publisher, and only when it leads every other state."""
+    state counts for it), never the publisher, and only when it leads every other state and
+    is named at least as often as the publisher's own (a prosecutor's release about a foreign
+    spy is about the publisher's own courts)."""
     counts: dict[str, int] = {}
+    own = 0
     for m in mentions:
         if m.via == "coref":
             continue
         state = m.actor if table.kind(m.actor) is ActorKind.STATE else m.state
-        if state and state not in authors:
+        if state in authors:
+            own += 1
+        elif state:
             counts[state] = counts.get(state, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if (
+        not ranked
+        or ranked[0][1] < max(2, own)
+        or (len(ranked) > 1 and ranked[1][1] == ranked[0][1])
+    ):
         return None
     return ranked[0][0]
 

@@ -263,3 +263,20 @@ def test_the_voice_judging_a_law_condemns_its_state(ex: Extractor) -> None:
 def test_calling_for_the_repeal_of_a_law_lobbies_its_state(ex: Extractor) -> None:
     text = "We call for the repeal of Georgia's foreign agents law."
     assert ("United States", "LOBBIES", "Georgia") in triples(ex, text, US)
+
+
+def test_the_publishers_own_court_is_not_the_focal_states(ex: Extractor) -> None:
+    # a prosecutor's release: China is named often, but the court is a federal one
+    text = (
+        "A federal court sentenced Wang Lei to five years in prison for spying for China. "
+        "Wang passed secrets to China's security services, and China paid him for years."
+    )
+    assert ("China", "Wang Lei") not in detained(triples(ex, text, US))
+    # the publisher named more often than the foreign state: the document is about its own
+    # affairs
+    text = (
+        "The United States charged Wang Lei with spying for China. The United States says "
+        "China paid him, and the United States will seize the money. Wang Lei was sentenced "
+        "to five years in prison."
+    )
+    assert ("China", "Wang Lei") not in detained(triples(ex, text, US))

@@ -51,6 +51,7 @@ class VerdictWords:
     sentence_nouns: frozenset[str]
     terms: frozenset[str]
     courts: frozenset[str]
+    court_qualifiers: frozenset[str]
     court_acts: frozenset[str]
     acts: frozenset[str]
     detainees: frozenset[str]
@@ -111,7 +112,12 @@ def _court_state(ctx: RuleContext, court: Token, words: VerdictWords) -> list[Me
     found += [ctx.by_token[c.i] for c in court.children
               if c.dep_ in ("poss", "amod", "compound") and c.i in ctx.by_token]  # fmt: skip
     found += ctx.located_states(court)
-    return found or _focal(ctx, court)
+    if found:
+        return found
+    qualifiers = [c for c in court.children if c.dep_ in ("amod", "compound", "nmod", "det")]
+    if any(q.lower_ not in words.court_qualifiers for q in qualifiers):
+        return []  # "a federal court": maybe the publisher's own
+    return _focal(ctx, court)
 
 
 def _verb_judges(ctx: RuleContext, verb: Token, words: VerdictWords) -> list[Mention]:
@@ -121,12 +127,14 @@ def _verb_judges(ctx: RuleContext, verb: Token, words: VerdictWords) -> list[Men
                   for p in a.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
     else:
         agents = [m for m in ctx.subjects(verb) if ctx.table.kind(m.actor) in _JUDGES]
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-            agents += _court_state(ctx, subject, words)
+        judges = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ in ("acl", "xcomp") and verb.head.lemma_ in words.court_acts:
             # "the court's decision to sentence X"
-            owners = [c for c in verb.head.children if c.dep_ == "poss"] + pobjs(verb.head, ("of",))
-            agents += [m for o in owners for m in _court_state(ctx, o, words)]
+            judges += [c for c in verb.head.children if c.dep_ == "poss"]
+            judges += pobjs(verb.head, ("of",))
+        agents += [m for j in judges for m in _court_state(ctx, j, words)]
+        if agents or any(j.lemma_ in words.courts for j in judges):
+            return agents  # a court named whose state is unknown is nobody's ("a federal court")
     return agents or ctx.located_states(verb) or _focal(ctx, verb)
 
 
