@@ -280,3 +280,28 @@ def test_the_publishers_own_court_is_not_the_focal_states(ex: Extractor) -> None
         "to five years in prison."
     )
     assert ("China", "Wang Lei") not in detained(triples(ex, text, US))
+
+
+def test_a_name_the_parser_hangs_on_the_main_verb_continues_the_list() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from graphkit.rules.repairs import stray_list_members
+
+    # "We urge X to free Ana, Li, and Omar, who ..." with "Omar" hung on "urge", as the small
+    # parser does after a long list
+    words = ["We", "urge", "X", "to", "free", "Ana", ",", "Li", ",", "and", "Omar", "."]
+    heads = [1, 1, 1, 4, 1, 4, 5, 5, 1, 1, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "punct", "conj", "punct", "cc",
+            "conj", "punct"]  # fmt: skip
+    pos = ["PRON", "VERB", "PROPN", "PART", "VERB", "PROPN", "PUNCT", "PROPN", "PUNCT", "CCONJ",
+           "PROPN", "PUNCT"]  # fmt: skip
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in stray_list_members(doc[5])] == ["Omar"]
+    # a verb's own conjunct that is no continuation of the list (no comma or "and" between)
+    words = ["We", "urge", "X", "to", "free", "Ana", "Omar", "."]
+    heads = [1, 1, 1, 4, 1, 4, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "conj", "punct"]
+    pos = ["PRON", "VERB", "PROPN", "PART", "VERB", "PROPN", "PROPN", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert stray_list_members(doc[5]) == []

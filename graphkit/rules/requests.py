@@ -25,6 +25,7 @@ from graphkit.actors import Mention
 from graphkit.models import RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.nouns import noun_agents
+from graphkit.rules.repairs import stray_list_members
 from graphkit.rules.statement_words import StatementLexicon, load_statement_lexicon
 
 __all__ = ["PRESUPPOSED_RULES", "release_requests", "request_rules"]
@@ -38,7 +39,9 @@ PRESUPPOSED_RULES = frozenset({"release-holder", "answered-request"})
 def request_rules(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator[Found]:
     lemma, pos = token.lemma_, token.pos_
     if pos == "VERB" and lemma in lex.release_verbs:
-        held = [m for o in token.children if o.dep_ == "dobj" for m in ctx.actors_of(o)]
+        objects = [o for o in token.children if o.dep_ == "dobj"]
+        objects += [s for o in objects[:1] for s in stray_list_members(o)]
+        held = [m for o in objects for m in ctx.actors_of(o)]
         if held:
             yield "release-holder", D, _releasers(ctx, token, lex), held, token
     if pos == "NOUN" and lemma in lex.request_nouns:
