@@ -81,14 +81,28 @@ class ActorTable:
         return self.from_entry(state) if state else None
 
 
-_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’.-]+$|^[A-Z]\.?$|^(?:al|bin|de|van|von|da|el)$")
+_NAME_TOKEN = re.compile(r"^[A-Z]\.?$|^(?:al|bin|de|van|von|da|el)$")
+
+
+def _name_word(word: str) -> bool:
+    """ "Ruiz", "Álvarez", "Łukasz", "O'Neil", "J.", "bin": a capital (any script's) and lower case."""
+    if _NAME_TOKEN.match(word):
+        return True
+    rest = word[1:].replace("'", "").replace("’", "").replace(".", "").replace("-", "")
+    return (
+        len(word) > 1
+        and word[0].isupper()
+        and word[0].isalpha()
+        and rest.isalpha()
+        and rest.islower()
+    )
 
 
 def _looks_like_person(span: Span) -> bool:
     words = [t.text for t in span if not t.is_punct]
     if not words or any(w.isupper() and len(w) > 2 for w in words):
         return False
-    return all(_NAME_TOKEN.match(w) for w in words)
+    return all(_name_word(w) for w in words)
 
 
 def _org_kind(span: Span, words: frozenset[str], body: frozenset[str]) -> ActorKind | None:

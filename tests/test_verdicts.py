@@ -305,3 +305,40 @@ def test_a_name_the_parser_hangs_on_the_main_verb_continues_the_list() -> None:
     pos = ["PRON", "VERB", "PROPN", "PART", "VERB", "PROPN", "PROPN", "PUNCT"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     assert stray_list_members(doc[5]) == []
+
+
+def test_held_including_names_the_detainees_not_the_group(ex: Extractor) -> None:
+    text = "Dozens of journalists remain detained in Tajikistan, including Daler Imomali."
+    assert ("Tajikistan", "Daler Imomali") in detained(triples(ex, text, US))
+    # a list that names no person adds nobody
+    text = "Dozens of journalists remain detained in Tajikistan, including several editors."
+    assert detained(triples(ex, text, US)) <= {("Tajikistan", "journalists")}
+
+
+def test_a_titled_name_read_as_an_organisation_is_a_person(ex: Extractor) -> None:
+    from spacy.tokens import Span
+
+    from graphkit.names import repair_org_spans
+
+    doc = ex.nlp("The authorities detained Bishop Tomás Ortiz last week.")
+    bishop = next(t.i for t in doc if t.text == "Bishop")
+    doc.ents = [Span(doc, bishop, bishop + 3, label="ORG")]  # as the NER reads it
+    assert [(e.text, e.label_) for e in repair_org_spans(doc).ents] == [
+        ("Bishop Tomás Ortiz", "PERSON")
+    ]
+    # a title before an organisation word stays an organisation
+    doc = ex.nlp("The authorities raided Bishop Ortiz Foundation last week.")
+    bishop = next(t.i for t in doc if t.text == "Bishop")
+    doc.ents = [Span(doc, bishop, bishop + 3, label="ORG")]
+    assert [e.label_ for e in repair_org_spans(doc).ents] == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [("Álvarez", True), ("Łukasz", True), ("Ortiz", True), ("bin", True), ("ORTIZ", False),
+     ("ortiz", False), ("Ortiz2", False)],
+)  # fmt: skip
+def test_name_words_of_any_latin_alphabet(word: str, name: bool) -> None:
+    from graphkit.actors import _name_word
+
+    assert _name_word(word) is name

@@ -76,6 +76,8 @@ def verdict_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         yield "verdict", D, _noun_judges(ctx, token, words), held, token
     elif pos == "NOUN" and lemma in words.detainees and token.dep_ in ("nsubjpass", "attr"):
         yield from _held_prisoners(ctx, token)
+    if pos == "VERB" and token.tag_ == "VBN" and _detaining(ctx, token):
+        yield from _held_including(ctx, token)
     if ctx.voice and _wrongful(ctx, token, words):
         yield from _wrongful_detention(ctx, token)
     if pos == "NOUN" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
@@ -187,10 +189,28 @@ def _held_prisoners(ctx: RuleContext, noun: Token) -> Iterator[Found]:
             yield "verdict", D, agents or ctx.located_states(verb), held, verb
 
 
+def _detaining(ctx: RuleContext, verb: Token) -> bool:
+    return any(t is D for t, _ in ctx.lex.verbs.get(verb.lemma_, ()))
+
+
+def _held_including(ctx: RuleContext, verb: Token) -> Iterator[Found]:
+    """ "many clergy remain detained in Y, including A and B": the parser hangs the list on
+    the participle; its members are the ones held (not the unnamed group)."""
+    if not (ctx.is_passive(verb) or verb.dep_ in ("acomp", "ROOT", "conj", "ccomp")):
+        return
+    members = [m for p in pobjs(verb, tuple(ctx.lex.member_markers)) for m in ctx.actors_of(p)]
+    members = [m for m in members if ctx.table.kind(m.actor) is ActorKind.PERSON]
+    if not members:
+        return
+    agents = [m for a in verb.children if a.dep_ == "agent"
+              for p in a.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
+    yield "verdict", D, agents or ctx.located_states(verb), members, verb
+
+
 def _wrongful(ctx: RuleContext, token: Token, words: VerdictWords) -> bool:
     """A detention verb or noun qualified as wrongful ("unjustly detained", "unlawful arrest")."""
     if token.pos_ == "VERB":
-        if not any(t is D for t, _ in ctx.lex.verbs.get(token.lemma_, ())):
+        if not _detaining(ctx, token):
             return False
     elif token.pos_ != "NOUN" or ctx.lex.nouns.get(token.lemma_) is not D:
         return False
