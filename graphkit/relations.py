@@ -18,6 +18,7 @@ from graphkit.coref import focal_state
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.attitudes import attitude_rules
 from graphkit.rules.author import author_mentions, document_voice, voiced_judgements
+from graphkit.rules.collective import collective_author_mentions
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.documents import document_rules
 from graphkit.rules.nouns import noun_rules
@@ -113,6 +114,8 @@ def extract_relations(
     ctx.focal = focal_state(mentions, table, {author, *ctx.voice}) if ctx.voice else None
     for mention in author_mentions(ctx, ctx.voice[0] if ctx.voice else None, quoted):
         ctx.add_mention(mention)
+    for mention in collective_author_mentions(ctx):  # "the Troika" of a joint statement
+        ctx.name_authors(mention)
     found: list[Candidate] = []
     for finding in chain(
         _token_rules(ctx),

@@ -342,3 +342,33 @@ def test_name_words_of_any_latin_alphabet(word: str, name: bool) -> None:
     from graphkit.actors import _name_word
 
     assert _name_word(word) is name
+
+
+# --- a joint statement's collective name ---------------------------------------------------
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The following statement was released by the Pacific Group: the Governments of Chile, "
+        "Peru, and Colombia.",
+        "The following statement was released by the Governments of Chile, Peru, and Colombia "
+        "(the Pacific Group).",
+    ],
+)
+def test_collective_name_of_joint_authors(ex: Extractor, opening: str) -> None:
+    text = opening + (
+        "\n\nThe Pacific Group is deeply concerned about the arrests of journalists. The "
+        "Pacific Group condemns Venezuela's interference."
+    )
+    got = triples(ex, text, "Government of Chile")
+    for author in ("Chile", "Peru", "Colombia"):
+        assert (author, "CONDEMNS", "Venezuela") in got
+
+
+def test_a_bracketed_name_after_a_non_author_names_nobody(ex: Extractor) -> None:
+    text = (
+        "The following statement was released by the Governments of Chile, Peru, and "
+        "Colombia.\n\nWe condemn the attack on Mali (the Sahel Alliance) last week.\n\nThe "
+        "Sahel Alliance condemns Venezuela's interference."
+    )
+    got = triples(ex, text, "Government of Chile")
+    assert ("Chile", "CONDEMNS", "Venezuela") not in got
