@@ -372,3 +372,13 @@ def test_a_bracketed_name_after_a_non_author_names_nobody(ex: Extractor) -> None
     )
     got = triples(ex, text, "Government of Chile")
     assert ("Chile", "CONDEMNS", "Venezuela") not in got
+
+
+@pytest.mark.parametrize(("sign", "condemned"), [("persecution", True), ("progress", False)])
+def test_a_court_act_judged_a_sign_of_misconduct(ex: Extractor, sign: str, condemned: bool) -> None:
+    text = (
+        "We have followed the case in Georgia closely, and Georgia knows our view. The court's "
+        f"ruling against the editor Nino Kapanadze is a clear sign of {sign}."
+    )
+    got = triples(ex, text, US)
+    assert (("United States", "CONDEMNS", "Georgia") in got) is condemned

@@ -237,17 +237,16 @@ def _wrongful_detention(ctx: RuleContext, token: Token) -> Iterator[Found]:
 
 def _judged_act(ctx: RuleContext, act: Token, words: VerdictWords) -> Iterator[Found]:
     """ "X's detention is arbitrary", "the enactment of Y's law is a tragic violation"."""
-    if act.lemma_ not in words.acts and ctx.lex.nouns.get(act.lemma_) is not D:
+    court_act = act.lemma_ in words.court_acts
+    if act.lemma_ not in words.acts and ctx.lex.nouns.get(act.lemma_) is not D and not court_act:
         return
-    lex = ctx.lex
     copula = act.head
     judged = [c for c in copula.children if c.dep_ in ("acomp", "attr")]
     judged += [g for c in judged for g in c.conjuncts]
-    bad = any(
-        j.lower_ in words.wrongly or j.lemma_ in lex.bad_nouns or j.lower_ in lex.bad_adjectives
-        for j in judged
-    )
-    if not bad:
+    # "is a sign of repression": what the act is taken as a sign or an example of
+    judged += [p for j in judged if j.dep_ == "attr" for p in pobjs(j, ("of",))]
+    if not any(_bad(ctx, j, words) or any(_bad(ctx, c, words) for c in j.children
+               if c.dep_ == "amod") for j in judged):  # fmt: skip
         return
     if copula.dep_ == "ccomp" and copula.head.lemma_ in words.finding_verbs:
         speakers = ctx.subjects(copula.head)
@@ -256,7 +255,21 @@ def _judged_act(ctx: RuleContext, act: Token, words: VerdictWords) -> Iterator[F
     else:
         return
     speakers = [m for m in speakers if ctx.table.kind(m.actor) is not ActorKind.GROUP]
-    yield "verdict", C, speakers, _act_owner(ctx, act, words), act
+    if court_act:  # "the court's decision ... is a sign of repression": the court's state
+        courts = [c for c in act.children if c.dep_ == "poss"] + pobjs(act, ("of", "by"))
+        blamed = [m for c in courts for m in _court_state(ctx, c, words)]
+    else:
+        blamed = _act_owner(ctx, act, words)
+    yield "verdict", C, speakers, blamed, act
+
+
+def _bad(ctx: RuleContext, word: Token, words: VerdictWords) -> bool:
+    lex = ctx.lex
+    return (
+        word.lower_ in words.wrongly
+        or word.lemma_ in lex.bad_nouns
+        or word.lower_ in lex.bad_adjectives
+    )
 
 
 def _voiced(ctx: RuleContext, token: Token) -> bool:
