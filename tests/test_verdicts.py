@@ -382,3 +382,11 @@ def test_a_court_act_judged_a_sign_of_misconduct(ex: Extractor, sign: str, conde
     )
     got = triples(ex, text, US)
     assert (("United States", "CONDEMNS", "Georgia") in got) is condemned
+
+
+def test_who_was_sentenced_is_the_relative_clauses_noun(ex: Extractor) -> None:
+    text = (
+        "We welcome the release of the Kazakh poet Aron Atabek, who had been sentenced to "
+        "eighteen years in prison. Kazakhstan took a step forward, and Kazakhstan should go on."
+    )
+    assert ("Kazakhstan", "Aron Atabek") in detained(triples(ex, text, US))

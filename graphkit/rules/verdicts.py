@@ -143,6 +143,9 @@ def _verb_judges(ctx: RuleContext, verb: Token, words: VerdictWords) -> list[Men
 def _sentenced(ctx: RuleContext, verb: Token, words: VerdictWords) -> Iterator[Found]:
     if ctx.is_passive(verb):
         held = [m for c in verb.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
+        relative = any(c.dep_ == "nsubjpass" and c.tag_ in ("WP", "WDT") for c in verb.children)
+        if relative and verb.dep_ == "relcl":  # "X, who was sentenced to ...": X
+            held += ctx.actors_of(verb.head, expand=False)
     else:
         held = [m for c in verb.children if c.dep_ == "dobj" for m in ctx.actors_of(c)]
         # "sentenced A to six years and B to ten": the parser hangs B on the verb
