@@ -390,3 +390,15 @@ def test_who_was_sentenced_is_the_relative_clauses_noun(ex: Extractor) -> None:
         "eighteen years in prison. Kazakhstan took a step forward, and Kazakhstan should go on."
     )
     assert ("Kazakhstan", "Aron Atabek") in detained(triples(ex, text, US))
+
+
+def test_concern_about_detained_nationals_does_not_blame_their_own_state(ex: Extractor) -> None:
+    base = "Ukraine has our support, and Ukraine will prevail. We are deeply concerned by the "
+    got = triples(ex, base + "detention of Ukrainian civilians.", US)
+    assert ("United States", "CONDEMNS", "Ukraine") not in got
+    # a named person's arrest in a statement about the state that holds him
+    text = (
+        "Belarus holds elections in May, and Belarus expects observers. We are deeply "
+        "concerned by the arrest of Andrei Sannikov."
+    )
+    assert ("United States", "CONDEMNS", "Belarus") in triples(ex, text, US)

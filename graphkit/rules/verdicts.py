@@ -54,6 +54,7 @@ class VerdictWords:
     court_qualifiers: frozenset[str]
     court_acts: frozenset[str]
     acts: frozenset[str]
+    verdicts: frozenset[str]
     detainees: frozenset[str]
     wrongly: frozenset[str]
     finding_verbs: frozenset[str]
@@ -338,7 +339,17 @@ def _act_owner(ctx: RuleContext, act: Token, words: VerdictWords) -> list[Mentio
         # an owner named is the one to blame, whoever it is ("the militia's detention of X")
         return judges
     # "X's detention": the possessor of a detention is the one held, not its doer
-    return ctx.located_states(act) or _focal(ctx, act)
+    located = ctx.located_states(act)
+    if located or act.lemma_ in words.verdicts:
+        return located or _focal(ctx, act)  # a verdict is the state's whose court passed it
+    # an arrest or a detention of a named person is the document's state's; "the detention
+    # of Ukrainian civilians" may be another state's doing
+    held = [c for c in act.children if c.dep_ == "poss"] + pobjs(act, ("of",))
+    named = held and all(h.pos_ == "PROPN" for h in held)
+    people = [m for h in held for m in ctx.actors_of(h)]
+    if named and all(ctx.table.kind(m.actor) is ActorKind.PERSON for m in people):
+        return _focal(ctx, act)
+    return []
 
 
 def own_nationals(ctx: RuleContext) -> frozenset[str]:
