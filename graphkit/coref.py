@@ -191,7 +191,7 @@ def resolve_references(
         antecedent: Mention | None = None
         if kinds:
             past = [m for m in history if m.end <= token.i]
-            if definite and ActorKind.STATE in kinds:
+            if definite and token.lower_ in lex.focal_heads:  # not "the nation": may be ours
                 past = [m for m in past if m.actor != author]
             antecedent = _cataphor(doc, token, kinds, mentions, table) or _candidates(
                 doc, token, kinds, past, table, lex.window, markers
