@@ -33,6 +33,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from graphkit.actors import Mention
+from graphkit.lexicon import load_lexicon
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.nouns import noun_agents
@@ -67,9 +68,24 @@ def load_verdict_words() -> VerdictWords:
     return VerdictWords(**{key: frozenset(raw[key]) for key in VerdictWords.__annotations__})
 
 
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """Every lemma or word a verdict rule starts from: the rest of the doc is skipped at once."""
+    words, lex = load_verdict_words(), load_lexicon()
+    found = set().union(*(getattr(words, f) for f in ("sentence_verbs", "sentence_nouns",
+                          "detainees", "acts", "court_acts")))  # fmt: skip
+    found |= lex.attitude_nouns | lex.attitude_adjectives | lex.attitude_verbs
+    found |= {lemma for lemma, types in lex.verbs.items() if any(t in (C, D) for t, _ in types)}
+    found |= {lemma for lemma, t in lex.nouns.items() if t is D}
+    return frozenset(found)
+
+
 def verdict_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
-    words = load_verdict_words()
     lemma, pos = token.lemma_, token.pos_
+    triggers = _triggers()
+    if lemma not in triggers and token.lower_ not in triggers:
+        return
+    words = load_verdict_words()
     if pos == "VERB" and lemma in words.sentence_verbs and _prison_term(token, words):
         yield from _sentenced(ctx, token, words)
     elif pos == "NOUN" and lemma in words.sentence_nouns and _prison_sentence(token, words):
