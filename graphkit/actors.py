@@ -16,7 +16,11 @@ from spacy.tokens import Doc, Span
 from graphkit.models import ActorKind, actor_id, normalise_name
 from graphkit.registry import Registry, RegistryEntry, holder_state, load_actor_phrases
 
-__all__ = ["ActorTable", "Mention", "find_mentions"]
+__all__ = ["TENTATIVE", "ActorTable", "Mention", "find_mentions"]
+
+# how an unknown name without an organisation word is found: an actor only in a relation
+TENTATIVE = "tentative"
+_ABSTRACT = ("ism", "phobia", "ity", "tion", "ment", "ness", "ance", "ence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +30,8 @@ class Mention:
     start: int  # token index, inclusive
     end: int  # token index, exclusive
     actor: str  # actor id
-    via: str  # registry | government | representative | demonym | agent | ner | role | coref
+    via: str  # registry | government | representative | demonym | agent | ner | tentative
+    # | role | coref
     state: str | None = None  # the state a representative or leader speaks for
 
     def covers(self, token_index: int) -> bool:
@@ -158,7 +163,26 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
         kind = _org_kind(span, phrases.company_words, phrases.body_words)
         if kind is not None:
             return Mention(span.start, span.end, table.from_name(text, kind), "ner")
+        if _proper_name(span):
+            # "ExxonMobil", "Adidas": most such names are firms; kept only if a relation
+            # uses them (pipeline.py), since the NER also tags products and documents
+            armed = lowered & phrases.armed_words
+            # firms go without an article ("Nike said"); "the Quartet" is a body
+            the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+            kind = ActorKind.BODY if armed or the else ActorKind.COMPANY
+            name = table.from_name(text, kind)
+            return Mention(span.start, span.end, name, TENTATIVE)
     return None
+
+
+def _proper_name(span: Span) -> bool:
+    """A short run of capitalised proper nouns ("Rio Tinto", "ExxonMobil", "Adidas")."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) == 1 and words[0].lower_.endswith(_ABSTRACT):
+        return False  # "Islamophobia", "Zionism": an idea the NER took for a name
+    return 0 < len(words) <= 3 and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_stop for t in words
+    )
 
 
 def _ruler_mention(span: Span, table: ActorTable) -> Mention | None:

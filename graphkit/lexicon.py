@@ -69,6 +69,7 @@ class Lexicon:
     member_markers: frozenset[str]
     modals: frozenset[str]
     reversal: frozenset[str]
+    dissuading: frozenset[str]
     conditional: frozenset[str]
     requests: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
@@ -87,6 +88,7 @@ class Lexicon:
     attitude_verbs: frozenset[str] = frozenset()
     sympathy: frozenset[str] = frozenset()
     situations: frozenset[str] = frozenset()
+    hearsay: frozenset[str] = frozenset()
     labelling: frozenset[str] = frozenset()
     # verb lemma -> predicative adjectives that make it a condemnation ("held X accountable")
     verdicts: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -135,6 +137,10 @@ def load_lexicon() -> Lexicon:
     cameo = load_cameo(
         {lemma: {particles for _, particles in options} for lemma, options in verbs.items()}
     )
+    for wrong, verb in cameo.aliases.items():
+        # the rule lemmatizer's known slips ("fined" -> "fin") reach the hand entries too
+        if verb in verbs and wrong not in verbs:
+            verbs[wrong] = verbs[verb]
     roles = raw.get("document_roles") or {}
     evaluation = raw.get("evaluation") or {}
     return Lexicon(
@@ -153,6 +159,7 @@ def load_lexicon() -> Lexicon:
         attitude_verbs=_words(attitudes, "verbs"),
         sympathy=_words(attitudes, "sympathy"),
         situations=_words(attitudes, "situations"),
+        hearsay=_words(attitudes, "hearsay"),
         labelling=_words(raw, "labelling"),
         detention_places=frozenset(raw["DETAINS"]["places"]),
         collective_heads=frozenset(raw["collective_heads"]),
@@ -161,6 +168,7 @@ def load_lexicon() -> Lexicon:
         reversal=frozenset(blockers["reversal"]),
         conditional=frozenset(blockers["conditional"]),
         requests=_words(blockers, "requests"),
+        dissuading=frozenset(blockers["dissuading"]),
         documents=_words(raw, "documents"),
         authoring_verbs=_words(roles, "authoring_verbs"),
         adhering_verbs=_words(roles, "adhering_verbs"),
@@ -219,6 +227,12 @@ class CameoIndex:
             head: tuple(v) for head, v in heads.items()
         }
         self._patterns: dict[tuple[object, ...], CameoPattern] = {}
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """The lemma spaCy gives an inflected form -> the verb it belongs to ("fin" ->
+        "fine"), where they differ."""
+        return dict(self._aliases)
 
     def __len__(self) -> int:
         return len(self._raw)

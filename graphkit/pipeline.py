@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from graphkit.actors import ActorTable, find_mentions
+from graphkit.actors import TENTATIVE, ActorTable, find_mentions
 from graphkit.coref import resolve_references
 from graphkit.ingest import text_for_parser
 from graphkit.models import (
@@ -86,7 +86,9 @@ class Extractor:
             key = (candidate.source, candidate.target, candidate.type)
             result.evidence.setdefault(key, []).append(evidence)
         # the state behind an act in one of its places may have no mention of its own
-        mentioned = {m.actor for m in mentions} | {a for key in result.evidence for a in key[:2]}
+        tentative = {m.actor for m in mentions if m.via == TENTATIVE}
+        mentioned = {m.actor for m in mentions} - tentative
+        mentioned |= {a for key in result.evidence for a in key[:2]}
         for actor_id in sorted(mentioned):
             info = table.actors[actor_id]
             result.actors.append(

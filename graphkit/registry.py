@@ -58,6 +58,7 @@ class ActorPhrases:
     leader_heads: tuple[str, ...]
     company_words: frozenset[str]
     body_words: frozenset[str]
+    armed_words: frozenset[str]
     not_actor_words: frozenset[str]
     person_titles: frozenset[str] = frozenset()
     group_member_heads: frozenset[str] = frozenset()
@@ -271,6 +272,7 @@ def load_actor_phrases() -> ActorPhrases:
         leader_heads=tuple(raw["leader_heads"]),
         company_words=frozenset(raw["company_words"]),
         body_words=frozenset(raw["body_words"]),
+        armed_words=frozenset(raw["armed_words"]),
         not_actor_words=frozenset(raw["not_actor_words"]),
         person_titles=frozenset(raw.get("person_titles") or ()),
         group_member_heads=frozenset(raw.get("group_member_heads") or ()),

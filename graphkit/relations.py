@@ -21,6 +21,7 @@ from graphkit.rules.author import author_mentions, document_voice, voiced_judgem
 from graphkit.rules.collective import collective_author_mentions
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.documents import document_rules
+from graphkit.rules.members import collective_members
 from graphkit.rules.nouns import noun_rules
 from graphkit.rules.quotes import (
     attributed_quotes,
@@ -70,6 +71,11 @@ RULE_CONFIDENCE = {
     "at-request": 0.7,
     "listed": 0.8,
     "verdict": 0.7,
+    "event-reaction": 0.65,
+    "drawn-reaction": 0.65,
+    "shielding": 0.7,
+    "vote": 0.7,
+    "cessation-request": 0.7,
 }
 
 
@@ -110,6 +116,7 @@ def extract_relations(
     for mention in first_person_mentions(ctx, quotes):
         ctx.add_mention(mention)
     quoted = quote_spans(doc)
+    ctx.members = collective_members(ctx)
     ctx.voice = document_voice(ctx, author)
     ctx.focal = focal_state(mentions, table, {author, *ctx.voice}) if ctx.voice else None
     for mention in author_mentions(ctx, ctx.voice[0] if ctx.voice else None, quoted):

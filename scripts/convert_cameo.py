@@ -194,10 +194,14 @@ BARE_EXCLUDED: dict[str, str] = {
     "welcome": "051: welcoming a visitor is protocol (CAMEO's 'welcome to' is 043, host a "
     "visit); its patterns stay ('welcomed Y's decision')",
     "greet": "050/051: greeting a visitor is protocol",
+    "veto": "172: a veto falls on a resolution or a bill, not on its sponsor; vetoing a text "
+    "that condemns Y supports Y (graphkit/rules/shielding.py)",
 }
 # Patterns graphkit adds to a block, in the dictionary's syntax (applied like its own).
 # SEND has "- * ARMS [154]" (deploy arms) only; sending arms to Y is military aid (072).
-# OFFER and PLEDGE name military assistance but not troops or weapons themselves; CALL (a
+# OFFER and PLEDGE name military assistance but not troops or weapons themselves, PLEDGE
+# names kinds of aid ("humanitarian aid") but not aid, assistance or loans as such, APPROVE
+# (in the ALLOW block) credits but not loans; CALL (a
 # phone call in CAMEO) has calls for a resignation but not for a release or a removal, DEMAND
 # demands of a resignation but not of a removal.
 SUPPLEMENT: dict[str, tuple[str, ...]] = {
@@ -205,7 +209,15 @@ SUPPLEMENT: dict[str, tuple[str, ...]] = {
     "CALL": ("- * (FOR RELEASE) [0253]", "- * (FOR REMOVAL) [0241]", "- * (FOR OUSTER) [0241]"),
     "DEMAND": ("- * REMOVAL [1041]", "- * OUSTER [1041]"),
     "OFFER": ("- * &MILITARY [0332]", "- * &WEAPON [0332]", "- * ARMS [0332]"),
-    "PLEDGE": ("- * &MILITARY [0332]", "- * &WEAPON [0332]", "- * ARMS [0332]"),
+    "PLEDGE": (
+        "- * &MILITARY [0332]",
+        "- * &WEAPON [0332]",
+        "- * ARMS [0332]",
+        "- * AID [033]",
+        "- * ASSISTANCE [033]",
+        "- * LOAN [0331]",
+    ),
+    "ALLOW": ("- * LOAN [0331]",),
 }
 # CAMEO names of the codes PLOVER's table leaves out (its verbal 01x and 02x families), from
 # the CAMEO codebook (Gerner, Schrodt, Yilmaz 2009).

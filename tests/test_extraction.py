@@ -275,8 +275,10 @@ NEGATIVE = [
     "Uyghurs say the camps are a tragedy.",
     "Turkey and, after some hesitation, Qatar backed the resolution.",
     "Israel and the United Arab Emirates reached an agreement with US mediation.",
-    "Russia vetoed a resolution condemning North Korea.",
-    "China blocked a statement criticising Myanmar.",
+    # a veto reverses the condemnation (no CONDEMNS); it shields the target instead, which
+    # tests/test_news_events.py checks ("vetoed a resolution condemning X": SUPPORTS X)
+    "Russia vetoed a resolution endorsing the plan.",
+    "China blocked a statement on the talks.",
     "The United States withdrew from the nuclear deal with Iran.",
     "The United Nations must hold Beijing accountable.",
     "Britain should condemn China.",

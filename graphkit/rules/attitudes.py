@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from graphkit.actors import Mention
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
+from graphkit.rules.events import referred_doers
 from graphkit.rules.nouns import noun_agents
 from graphkit.rules.quotes import evaluated_actors
 
@@ -75,6 +76,8 @@ def _bad_clause(ctx: RuleContext, clause: Token) -> bool:
 
 
 def _about(ctx: RuleContext, obj: Token) -> list[Mention]:
+    if obj.lemma_ in ctx.lex.hearsay:  # "reports of forced labour in X": what is reported
+        return [m for p in pobjs(obj, ("of", "about")) for m in _about(ctx, p)]
     found = [m for m in ctx.actors_of(obj) if ctx.table.kind(m.actor) in _BLAMABLE]
     if not found and obj.lemma_ not in ctx.lex.sympathy:
         found = [
@@ -85,6 +88,8 @@ def _about(ctx: RuleContext, obj: Token) -> list[Mention]:
         found = ctx.located_states(obj, ("in", "inside"))
         for sibling in obj.conjuncts:  # "abuses, and corruption in Z": the place is shared
             found = found or ctx.located_states(sibling, ("in", "inside"))
+    if not found:  # "shocked by the decision": the act of an earlier sentence
+        found = referred_doers(ctx, obj)
     for sibling in obj.children:
         if sibling.dep_ == "conj":
             found += _about(ctx, sibling)
@@ -115,7 +120,7 @@ def _labelled(ctx: RuleContext, verb: Token) -> list[Mention]:
         found += [m for m in ctx.actors_of(obj) if ctx.table.kind(m.actor) is not ActorKind.GROUP]
         found += [
             ctx.by_token[c.i] for c in obj.children if c.dep_ == "poss" and c.i in ctx.by_token
-        ]
+        ] or referred_doers(ctx, obj)  # "called the seizure illegal": an earlier act
     return found
 
 

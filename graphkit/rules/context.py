@@ -56,6 +56,8 @@ class RuleContext:
         self.voice: tuple[str, ...] = ()  # who "we" is outside quotes (rules/author.py)
         self.detainers: set[str] = set()  # who holds people the document does not name
         self.focal: str | None = None  # the state the document is about (coref.focal_state)
+        # collective noun -> the members a later sentence names ("... were among them")
+        self.members: dict[int, list[Mention]] = {}
         self.by_token: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
             for i in range(m.start, m.end):
@@ -84,7 +86,7 @@ class RuleContext:
     # --- noun phrases -> actors -------------------------------------------------------
     def actors_of(self, token: Token, expand: bool = True) -> list[Mention]:
         """Actors a noun phrase headed by ``token`` denotes (members of lists included)."""
-        found: list[Mention] = []
+        found: list[Mention] = list(self.members.get(token.i, ()))
         direct = self.by_token.get(token.i)
         if direct is not None and direct.via == "coref" and pobjs(token, ("of",)):
             # "the government of Mali" names its state: no antecedent needed
@@ -290,6 +292,7 @@ class RuleContext:
             found += [
                 self.by_token[e - 1] for e in left_coordinates(subjects[0], self.mention_ends)
             ]
+            found = found or [m for c in subjects for m in self.document_authors(c)]
             return found or [m for c in subjects for m in self.leaders_of(c)]
         for child in verb.children:
             if child.dep_ == "agent" and self.is_passive(verb):
@@ -305,6 +308,13 @@ class RuleContext:
             if objects and head.lemma_ in self.lex.control:
                 return self.actors_of(objects[0])
             return self.subjects(head, depth + 1)
+        if verb.dep_ == "pcomp" and head.lower_ in ("of", "for", "against", "from"):
+            # "accused X of supplying", "thanked X for backing": the object does it
+            objects = [c for c in head.head.children
+                       if c.dep_ == "dobj" and c.pos_ != "PRON" and c.i < head.i]  # fmt: skip
+            controllers = [m for c in objects for m in self.actors_of(c)]
+            if controllers:
+                return controllers
         if verb.dep_ in ("conj", "advcl", "pcomp", "acomp"):  # "we remain resolved to ..."
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("pobj", "prep") or (verb.dep_ == "dobj" and verb.pos_ == "NOUN"):
@@ -323,6 +333,10 @@ class RuleContext:
                         if holder.lemma_ == "be"
                         else self.actors_of(holder)
                     )
+            if not found and head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ"):
+                # "The letter, signed by A, called on X ...": a finite verb parsed as a
+                # modifier of the sentence's subject
+                found = self.document_authors(head)
             purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             if not found and verb.dep_ == "acl" and purpose and head.dep_ == "dobj":
                 # "X began a hunger strike to demand Y": X does what the act is for
@@ -335,6 +349,20 @@ class RuleContext:
                     return self.subjects(head.head.head, depth + 1)
             return found
         return []
+
+    def document_authors(self, noun: Token) -> list[Mention]:
+        """Who speaks through a document that is a clause's subject: "the letter, signed by
+        A and B, called on X ...", "a statement from A urged ...", "A's letter said ..."."""
+        if noun.lemma_ not in self.lex.documents:
+            return []
+        phrases = pobjs(noun, ("by", "from"))
+        phrases += [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                    for a in c.children if a.dep_ == "agent"
+                    for p in a.children if p.dep_ == "pobj"]  # fmt: skip
+        found = [m for p in phrases for m in self.actors_of(p)]
+        return found + [
+            self.by_token[c.i] for c in noun.children if c.dep_ == "poss" and c.i in self.by_token
+        ]
 
     @staticmethod
     def is_passive(verb: Token) -> bool:
@@ -356,6 +384,8 @@ class RuleContext:
                     return True
                 if child.dep_ == "mark" and child.lower_ in self.lex.conditional:
                     return True
+                if child.dep_ == "advmod" and child.lower_ in self.lex.reversal:
+                    return True  # "instead of condemning X"
             if token is not trigger and token.lemma_ in self.lex.reversal:
                 return True
             if token.dep_ in (
@@ -398,6 +428,12 @@ class RuleContext:
                 head.lemma_ in self.lex.requests
                 and child.dep_ in ("xcomp", "ccomp", "advcl")
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            ):
+                return True
+            if (  # "warned X against supplying Y", "barred X from visiting Y"
+                child.dep_ == "pcomp"
+                and head.lower_ in ("against", "from")
+                and head.head.lemma_ in self.lex.dissuading
             ):
                 return True
             child, steps = head, steps + 1

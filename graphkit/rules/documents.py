@@ -18,13 +18,13 @@ from graphkit.actors import Mention
 from graphkit.models import RelationType
 from graphkit.rules.context import Found, RuleContext
 
+__all__ = ["document_rules", "explicit_stance"]
+
 _STANCE_TYPES = (RelationType.CONDEMNS, RelationType.SUPPORTS)
 _WINDOW = 8  # sentences a stance stays available for inheritance
 
 
-def _explicit_stance(
-    ctx: RuleContext, doc_noun: Token
-) -> tuple[RelationType, list[Mention]] | None:
+def explicit_stance(ctx: RuleContext, doc_noun: Token) -> tuple[RelationType, list[Mention]] | None:
     lex = ctx.lex
     rel_type = lex.nouns.get(doc_noun.lower_) or lex.nouns.get(doc_noun.lemma_)
     if rel_type in _STANCE_TYPES:
@@ -132,7 +132,7 @@ def document_rules(ctx: RuleContext) -> Iterator[Found]:
         if token.pos_ != "NOUN" or token.lemma_ not in nouns:
             continue
         here = sentence_index.get(token.sent.start, 0)
-        stance = _explicit_stance(ctx, token)
+        stance = explicit_stance(ctx, token)
         if stance is not None:
             last = (here, *stance)
         elif last is not None and here - last[0] <= _WINDOW and _inherits(ctx, token):

@@ -22,6 +22,7 @@ from graphkit.actors import Mention
 from graphkit.lexicon import Lexicon
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext
+from graphkit.rules.events import referred_doers
 
 _OPEN = {"“", "``", "«"}
 _CLOSE = {"”", "''", "»"}
@@ -92,6 +93,9 @@ def evaluated_actors(ctx: RuleContext, start: int, end: int) -> list[tuple[Menti
     out: list[tuple[Mention, Token]] = []
     for token in ctx.doc[start + 1 : end]:
         mention = ctx.by_token.get(token.i)
+        if mention is None and token.dep_ == "nsubj" and _judged_bad(lex, token.head):
+            # "the expulsion was unlawful": the act of an earlier sentence, judged
+            out += [(doer, token.head) for doer in referred_doers(ctx, token)]
         if mention is None or token.i != ctx.doc[mention.start : mention.end].root.i:
             continue
         head = token.head

@@ -17,6 +17,8 @@ surface and the tags. Each helper is a general pattern of English, not of any on
   particle and the counted object as the object of "to".
 - ``stray_list_members``: "release A, B, and C": the parser may hang the last name of a list
   on the main verb; the proper noun right after the list continues it.
+- ``amount_recipients``: "fined Acme 3 million euros", "paid Ruritania $40 million": the
+  parser takes the first object for a compound of the amount.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 __all__ = [
+    "amount_recipients",
     "coordination_head",
     "counted_objects",
     "following_preps",
@@ -150,3 +153,16 @@ def stray_list_members(obj: Token) -> list[Token]:
     if not any(t.dep_ == "cc" or t.text == "," for t in between):
         return []
     return [stray, *(c for c in stray.conjuncts if c.pos_ == "PROPN" and c.i > stray.i)]
+
+
+def amount_recipients(verb: Token) -> list[Token]:
+    """The indirect object of a double-object verb whose direct object is an amount, hung by
+    the parser as a proper-noun compound before the number ("fined Acme 3 million euros")."""
+    return [
+        c
+        for obj in verb.children
+        if obj.dep_ == "dobj" and any(n.dep_ == "nummod" or n.like_num for n in obj.children)
+        for c in obj.children
+        if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < obj.i
+        and all(t.like_num or t.pos_ in ("NUM", "SYM") for t in verb.doc[c.i + 1 : obj.i])
+    ]  # fmt: skip

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from graphkit.actors import Mention
 from graphkit.models import RelationType
+from graphkit.rules.cessation import CESSATION_RULE
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.nouns import noun_agents
 from graphkit.rules.repairs import stray_list_members
@@ -33,7 +34,7 @@ __all__ = ["PRESUPPOSED_RULES", "release_requests", "request_rules"]
 D, L = RelationType.DETAINS, RelationType.LOBBIES
 # Relations that hold whatever the clause says of the act: "refused to release Y" still
 # says Y is held; "rejected B's demand" still says B made it.
-PRESUPPOSED_RULES = frozenset({"release-holder", "answered-request"})
+PRESUPPOSED_RULES = frozenset({"release-holder", "answered-request", CESSATION_RULE})
 
 
 def request_rules(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator[Found]:
@@ -163,9 +164,20 @@ def _answered_request(ctx: RuleContext, noun: Token, lex: StatementLexicon) -> I
     ]
     requesters += [m for p in pobjs(noun, ("by", "from")) for m in ctx.owner_of(p)]
     governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ in lex.despite and requesters:
-        # "X declined to resign despite pressure from Y": Y lobbied X
-        yield "answered-request", L, requesters, ctx.subjects(governor), noun
+    anchor = noun  # "after weeks of pressure from Y": the span stands in for the pressure
+    span = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and span.dep_ == "pobj":
+        anchor = span if span.lemma_ in lex.request_spans else noun
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in lex.despite and requesters:
+        # "X declined to resign despite pressure from Y", "X agreed under pressure from Y"
+        acting = anchor.head.head
+        if acting.lemma_ in ctx.lex.speech_verbs:  # "X will act, Y said, after pressure ..."
+            reported = [c for c in acting.children if c.dep_ == "ccomp"]
+            acting = reported[0] if reported else acting
+            if acting.dep_ == "parataxis":  # the report hangs on the clause it reports
+                acting = acting.head
+        if acting.pos_ in ("VERB", "AUX"):
+            yield "answered-request", L, requesters, ctx.subjects(acting), noun
         return
     answered = noun.dep_ in ("dobj", "pobj", "nsubjpass") and governor.lemma_ in lex.answers
     if answered and requesters:

@@ -33,6 +33,7 @@ class StatementLexicon:
     quantities: frozenset[str]
     custody: frozenset[str]
     despite: frozenset[str]
+    request_spans: frozenset[str]
     allegation_verbs: frozenset[str]
     backing: frozenset[str]
     asking_verbs: frozenset[str]
@@ -91,6 +92,7 @@ def load_statement_lexicon() -> StatementLexicon:
         quantities=frozenset(raw["quantities"]),
         custody=frozenset(raw["custody"]),
         despite=frozenset(raw["despite"]),
+        request_spans=frozenset(raw["request_spans"]),
         allegation_verbs=frozenset(raw["allegation_verbs"]),
         backing=frozenset(raw["backing_participles"]),
         asking_verbs=words("asked_for", "verbs"),

@@ -130,9 +130,10 @@ def _detaining(ctx: RuleContext, verb: Token) -> bool:
 
 def _is_list(noun: Token, lex: StatementLexicon) -> bool:
     """ "its entity list", "the sanctions list", "a terrorism blacklist"."""
-    if noun.lemma_ in ("blacklist", "watchlist", "blocklist", "denylist"):
+    lemma = noun.lemma_.lower()  # "the Entity List": a proper name keeps its capital
+    if lemma in ("blacklist", "watchlist", "blocklist", "denylist"):
         return True
-    return noun.lemma_ == "list" and any(
+    return lemma == "list" and any(
         c.dep_ in ("compound", "amod") and c.lower_ in lex.lists for c in noun.children
     )
 

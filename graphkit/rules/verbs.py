@@ -16,8 +16,11 @@ from spacy.tokens import Token
 
 from graphkit.models import RelationType
 from graphkit.rules.cameo import cameo_rules
+from graphkit.rules.cessation import cessation_rules
 from graphkit.rules.context import Found, RuleContext, pobjs
-from graphkit.rules.repairs import counted_objects, infinitive_subjects
+from graphkit.rules.events import drawn_reactions, event_reactions
+from graphkit.rules.repairs import amount_recipients, counted_objects, infinitive_subjects
+from graphkit.rules.shielding import shielding_rules, vote_rules
 from graphkit.rules.statement_words import load_statement_lexicon
 
 __all__ = ["verb_rules"]
@@ -63,7 +66,7 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
             yield "verb-passive", rel_type, agents, patients, verb
             continue
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-        objects += counted_objects(verb)
+        objects += counted_objects(verb) + amount_recipients(verb)
         if verb.lemma_ in ctx.lex.infinitive_only:  # "wants X to ...", never "wants X"
             objects = infinitive_subjects(verb)
         elif verb.lemma_ in ctx.lex.control:  # "urged X to ..." parsed as [X to ...]
@@ -74,6 +77,11 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
         controlled = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         rule = "control" if verb.lemma_ in ctx.lex.control and controlled else "verb-active"
         yield rule, rel_type, ctx.subjects(verb), patients, verb
+    yield from event_reactions(ctx, verb)
+    yield from drawn_reactions(ctx, verb)
+    yield from shielding_rules(ctx, verb)
+    yield from vote_rules(ctx, verb)
+    yield from cessation_rules(ctx, verb)
     yield from cameo_rules(ctx, verb)
 
 

@@ -1,0 +1,136 @@
+"""Reactions to an act reported in an earlier sentence.
+
+"Ruritania expelled two Bordurian diplomats on Monday. Borduria denounced the move as
+hostile." News reports an act, then the reactions to it, naming the act only by a
+definite event noun ("the move", "this decision", "such measures"). A stance verb of the
+lexicon (SUPPORTS or CONDEMNS) whose direct object is such a noun, with no possessor and no
+"of"/"by" phrase naming anyone, is about whoever did the act: the subject (or passive
+agent) of the nearest earlier sentence, at most two back, whose main verb reports an act
+rather than a saying or another reaction. Words: graphkit/data/events.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from graphkit.actors import Mention
+from graphkit.models import RelationType
+from graphkit.rules.context import Found, RuleContext, pobjs
+from graphkit.yamlfile import parse_yaml
+
+__all__ = ["EventWords", "drawn_reactions", "event_reactions", "load_event_words", "referred_doers"]
+
+_STANCES = (RelationType.SUPPORTS, RelationType.CONDEMNS)
+_LOOK_BACK = 2  # sentences: reactions follow the act closely in news prose
+
+
+@dataclass(frozen=True)
+class EventWords:
+    nouns: frozenset[str]
+    pointing: frozenset[str]
+    reactions: frozenset[str]
+    welcoming: frozenset[str]
+    drawing_verbs: frozenset[str]
+    drawn_nouns: dict[str, RelationType]
+
+
+@lru_cache(maxsize=1)
+def load_event_words() -> EventWords:
+    text = resources.files("graphkit").joinpath("data/events.yaml").read_text("utf-8")
+    raw = parse_yaml(text)
+    return EventWords(
+        nouns=frozenset(raw["event_nouns"]),
+        pointing=frozenset(raw["pointing"]),
+        reactions=frozenset(raw["reactions"]),
+        welcoming=frozenset(raw["welcoming"]),
+        drawing_verbs=frozenset(raw["drawing_verbs"]),
+        drawn_nouns={
+            noun: RelationType(rel_type)
+            for rel_type, nouns in raw["drawn_nouns"].items()
+            for noun in nouns
+        },
+    )
+
+
+def event_reactions(ctx: RuleContext, verb: Token) -> Iterator[Found]:
+    """ "Borduria denounced the move": Borduria's stance towards the previous act's doer."""
+    words = load_event_words()
+    types = [t for t, particles in ctx.lex.verbs.get(verb.lemma_, ()) if not particles
+             and t in _STANCES]  # fmt: skip
+    if verb.lemma_ in words.welcoming:
+        types.append(RelationType.SUPPORTS)
+    if not types or ctx.is_passive(verb):
+        return
+    events = [c for c in verb.children if c.dep_ == "dobj" and _points_back(ctx, c, words)]
+    if not events:
+        return
+    reacting = ctx.subjects(verb)
+    if not reacting:
+        return
+    doers = [m for m in _previous_doers(ctx, verb.sent, words)
+             if m.actor not in {r.actor for r in reacting}]  # fmt: skip
+    for rel_type in dict.fromkeys(types):
+        yield "event-reaction", rel_type, reacting, doers, verb
+
+
+def drawn_reactions(ctx: RuleContext, verb: Token) -> Iterator[Found]:
+    """ "X fired a missile, prompting condemnation from Y", "the law drew criticism from Y":
+    Y's stance towards X."""
+    words = load_event_words()
+    if verb.lemma_ not in words.drawing_verbs:
+        return
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "pobj", "nsubjpass")]
+    nouns += pobjs(verb, ("with",))  # "was met with condemnation from Y"
+    for noun in nouns:
+        rel_type = words.drawn_nouns.get(noun.lower_) or ctx.lex.nouns.get(noun.lemma_)
+        if rel_type not in _STANCES:
+            continue
+        reacting = [m for p in pobjs(noun, ("from", "by", "among")) + pobjs(verb, ("from",))
+                    for m in ctx.actors_of(p)]  # fmt: skip
+        doers = ctx.subjects(verb) or [
+            m for c in verb.children if c.dep_ == "nsubj" for m in ctx.owner_of(c)
+        ]  # "Hungary's new law drew criticism": the law's owner
+        if ctx.is_passive(verb):  # "the plan was met with criticism from Y"
+            doers = [m for c in verb.children if c.dep_ == "nsubjpass" for m in ctx.owner_of(c)]
+        yield "drawn-reaction", rel_type, reacting, doers, noun
+
+
+def referred_doers(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """Who did the act a bare definite event noun refers back to ("shocked by the decision",
+    "called the seizure illegal"); nobody if the noun names its actors or points nowhere."""
+    words = load_event_words()
+    if not _points_back(ctx, noun, words):
+        return []
+    return _previous_doers(ctx, noun.sent, words)
+
+
+def _points_back(ctx: RuleContext, noun: Token, words: EventWords) -> bool:
+    if noun.lemma_.lower() not in words.nouns and noun.lower_ not in words.nouns:
+        return False
+    determiners = [c for c in noun.children if c.dep_ in ("det", "predet")]
+    if not any(d.lower_ in words.pointing for d in determiners):
+        return False
+    if any(c.dep_ == "poss" for c in noun.children) or pobjs(noun, ("of", "by", "against")):
+        return False  # "Ruritania's decision", "the arrest of X": the phrase names its actors
+    return not any(t.i in ctx.by_token for t in noun.subtree)
+
+
+def _previous_doers(ctx: RuleContext, sentence: Span, words: EventWords) -> list[Mention]:
+    sentences = list(ctx.doc.sents)
+    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    for earlier in reversed(sentences[max(0, index - _LOOK_BACK) : index]):
+        root = earlier.root
+        if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in words.reactions:
+            continue
+        if root.lemma_ in ctx.lex.speech_verbs and any(c.dep_ == "ccomp" for c in root.children):
+            continue  # "..., he added": a saying
+        if ctx.is_passive(root):
+            return [m for c in root.children if c.dep_ == "agent"
+                    for p in c.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
+        return ctx.subjects(root)
+    return []
