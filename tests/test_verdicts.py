@@ -402,3 +402,27 @@ def test_concern_about_detained_nationals_does_not_blame_their_own_state(ex: Ext
         "concerned by the arrest of Andrei Sannikov."
     )
     assert ("United States", "CONDEMNS", "Belarus") in triples(ex, text, US)
+
+
+def test_counted_detainees_named_in_the_next_sentence(ex: Extractor) -> None:
+    text = (
+        "Today, three Canadians who were held in Venezuela are back home.\n\nJohn Carter, "
+        "Maria Lopez and Peter Walsh will see their families tonight."
+    )
+    got = detained(triples(ex, text, "Government of Canada"))
+    assert {("Venezuela", "John Carter"), ("Venezuela", "Peter Walsh")} <= got
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # a single name is no list of the counted
+        "John Carter will see his family tonight.",
+        # the names do not open the sentence
+        "Tonight we thank John Carter and Peter Walsh for their help.",
+    ],
+)
+def test_names_that_are_no_list_of_the_counted(ex: Extractor, second: str) -> None:
+    text = "Today, three Canadians who were held in Venezuela are back home.\n\n" + second
+    got = detained(triples(ex, text, "Government of Canada"))
+    assert ("Venezuela", "John Carter") not in got

@@ -95,6 +95,7 @@ def verdict_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         yield from _held_prisoners(ctx, token)
     if pos == "VERB" and token.tag_ == "VBN" and _detaining(ctx, token):
         yield from _held_including(ctx, token)
+        yield from _counted_then_named(ctx, token)
     if ctx.voice and _wrongful(ctx, token, words):
         yield from _wrongful_detention(ctx, token)
     if pos == "NOUN" and token.dep_ == "nsubj" and token.head.lemma_ == "be":
@@ -225,6 +226,30 @@ def _held_including(ctx: RuleContext, verb: Token) -> Iterator[Found]:
     agents = [m for a in verb.children if a.dep_ == "agent"
               for p in a.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
     yield "verdict", D, agents or ctx.located_states(verb), members, verb
+
+
+def _counted_then_named(ctx: RuleContext, verb: Token) -> Iterator[Found]:
+    """ "Five Americans who were imprisoned in Y are coming home. A, B, C and two others will
+    soon ...": the people the next sentence opens with, named as a list, are the counted
+    ones (a count, then a list of at least two names as the next sentence's subject)."""
+    group = verb.head
+    if verb.dep_ not in ("relcl", "acl") or not any(c.dep_ == "nummod" for c in group.children):
+        return
+    agents = [m for a in verb.children if a.dep_ == "agent"
+              for p in a.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
+    agents = agents or ctx.located_states(verb)
+    doc = ctx.doc
+    nxt = doc[verb.sent.end] if verb.sent.end < len(doc) else None
+    while nxt is not None and nxt.is_space and nxt.i + 1 < len(doc):
+        nxt = doc[nxt.i + 1]
+    if nxt is None or not agents:
+        return
+    subjects = [c for c in nxt.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].left_edge.i != nxt.i:
+        return  # the list must open the sentence
+    named = [m for m in ctx.actors_of(subjects[0]) if ctx.table.kind(m.actor) is ActorKind.PERSON]
+    if len(named) >= 2:
+        yield "verdict", D, agents, named, verb
 
 
 def _wrongful(ctx: RuleContext, token: Token, words: VerdictWords) -> bool:
