@@ -426,3 +426,37 @@ def test_names_that_are_no_list_of_the_counted(ex: Extractor, second: str) -> No
     text = "Today, three Canadians who were held in Venezuela are back home.\n\n" + second
     got = detained(triples(ex, text, "Government of Canada"))
     assert ("Venezuela", "John Carter") not in got
+
+
+def test_the_sentencing_of_x_to_prison(ex: Extractor) -> None:
+    text = (
+        "Turkey has detained thousands since 2016, and Turkey's courts rarely acquit. We "
+        "condemn the sentencing of the publisher Cem Aydin to seven years in prison."
+    )
+    assert ("Turkey", "Cem Aydin") in detained(triples(ex, text, US))
+    # a sentencing hearing that has not passed a prison term holds nobody by this rule
+    text = "We will follow the sentencing of the publisher Cem Aydin next week."
+    assert detained(triples(ex, text, US)) == set()
+
+
+# --- who condemns an arrest did not make it ------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("We condemn the detention of the journalist John Carter.", US),
+        ("We deplore the arrest of John Carter.", US),
+        ("Russia condemned the arrest of John Carter on Monday.", "Reuters"),
+        ("The EU urged an end to the detention of John Carter.", "Reuters"),
+    ],
+)
+def test_the_condemner_of_an_arrest_is_not_its_doer(ex: Extractor, text: str, source: str) -> None:
+    got = detained(triples(ex, text, source))
+    assert not any(target == "John Carter" for _, target in got)
+
+
+def test_the_doer_of_an_arrest_still_holds(ex: Extractor) -> None:
+    assert ("Iran", "John Carter") in detained(
+        triples(ex, "Iran carried out the arrest of John Carter.", "Reuters")
+    )
+    text = "Iran jails critics, and Iran ignores appeals. We condemn the arrest of John Carter."
+    assert ("Iran", "John Carter") in detained(triples(ex, text, US))

@@ -59,6 +59,7 @@ class VerdictWords:
     detainees: frozenset[str]
     wrongly: frozenset[str]
     finding_verbs: frozenset[str]
+    performing_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
