@@ -86,14 +86,28 @@ class ActorTable:
         return self.from_entry(state) if state else None
 
 
-_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’.-]+$|^[A-Z]\.?$|^(?:al|bin|de|van|von|da|el)$")
+_NAME_TOKEN = re.compile(r"^[A-Z]\.?$|^(?:al|bin|de|van|von|da|el)$")
+
+
+def _name_word(word: str) -> bool:
+    """ "Ruiz", "Álvarez", "Łukasz", "O'Neil", "J.", "bin": a capital (any script's) and lower case."""
+    if _NAME_TOKEN.match(word):
+        return True
+    rest = word[1:].replace("'", "").replace("’", "").replace(".", "").replace("-", "")
+    return (
+        len(word) > 1
+        and word[0].isupper()
+        and word[0].isalpha()
+        and rest.isalpha()
+        and rest.islower()
+    )
 
 
 def _looks_like_person(span: Span) -> bool:
     words = [t.text for t in span if not t.is_punct]
     if not words or any(w.isupper() and len(w) > 2 for w in words):
         return False
-    return all(_NAME_TOKEN.match(w) for w in words)
+    return all(_name_word(w) for w in words)
 
 
 def _org_kind(span: Span, words: frozenset[str], body: frozenset[str]) -> ActorKind | None:
@@ -163,7 +177,7 @@ def _untagged_organisations(doc: Doc, taken: set[int], table: ActorTable) -> lis
         if token.lower_ not in heads or not token.is_lower or token.dep_ == "compound":
             continue
         start = token.i
-        while start > 0 and token.i - start < 3 and _name_word(doc[start - 1]):
+        while start > 0 and token.i - start < 3 and _proper_word(doc[start - 1]):
             start -= 1
         if start == token.i or any(i in taken for i in range(start, token.i)):
             continue
@@ -179,7 +193,7 @@ def _untagged_organisations(doc: Doc, taken: set[int], table: ActorTable) -> lis
     return found
 
 
-def _name_word(token: Token) -> bool:
+def _proper_word(token: Token) -> bool:
     """A proper noun, or a capitalised adjective inside a sentence ("Conservative")."""
     if token.is_lower or not token.is_alpha:  # the tagger calls some lower-case nouns NNP
         return False

@@ -3,10 +3,13 @@
 No trained coreference model can be downloaded here, so the resolver uses what a careful
 reader uses: role titles held by a named person ("the UN High Commissioner"), kind agreement
 ("the group" is a Body, "the envoy" a Person), and salience (earlier subjects first, then
-recency) within a window of sentences.
+recency) within a window of sentences. A statement's "the authorities", "the regime" or "the
+court" with no state named is the foreign state the document is about (`focal_state`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from spacy.tokens import Doc, Span, Token
 
@@ -14,7 +17,7 @@ from graphkit.actors import ActorTable, Mention
 from graphkit.lexicon import CorefLexicon, load_coref_lexicon
 from graphkit.models import ActorKind
 
-__all__ = ["resolve_references"]
+__all__ = ["focal_state", "resolve_references"]
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
@@ -104,8 +107,53 @@ def _cataphor(
     return None
 
 
-def resolve_references(doc: Doc, mentions: list[Mention], table: ActorTable) -> list[Mention]:
-    """Mentions for role titles, pronouns and definite descriptions (token order)."""
+def focal_state(
+    mentions: list[Mention], table: ActorTable, authors: Collection[str | None]
+) -> str | None:
+    """The state a document is about: the state named most often (a person who speaks for a
+    state counts for it), never the publisher, and only when it leads every other state and
+    is named at least as often as the publisher's own (a prosecutor's release about a foreign
+    spy is about the publisher's own courts)."""
+    counts: dict[str, int] = {}
+    own = 0
+    for m in mentions:
+        if m.via == "coref":
+            continue
+        state = m.actor if table.kind(m.actor) is ActorKind.STATE else m.state
+        if state in authors:
+            own += 1
+        elif state:
+            counts[state] = counts.get(state, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if (
+        not ranked
+        or ranked[0][1] < max(2, own)
+        or (len(ranked) > 1 and ranked[1][1] == ranked[0][1])
+    ):
+        return None
+    return ranked[0][0]
+
+
+def _focal_head(token: Token, lex: CorefLexicon) -> bool:
+    """ "the authorities", "the security forces", "the court": a state organ with no state or
+    other owner named."""
+    if token.lower_ not in lex.focal_heads or token.pos_ != "NOUN":
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
+        return False  # "the government of Mali" names its state
+    return all(
+        c.lower_ in lex.focal_modifiers for c in children if c.dep_ in ("compound", "amod", "poss")
+    )
+
+
+def resolve_references(
+    doc: Doc, mentions: list[Mention], table: ActorTable, author: str | None = None
+) -> list[Mention]:
+    """Mentions for role titles, pronouns and definite descriptions (token order). ``author``
+    (the publisher, who calls itself "we") is never "the government" or "the regime"."""
     lex: CorefLexicon = load_coref_lexicon()
     from graphkit.lexicon import load_lexicon
 
@@ -118,10 +166,20 @@ def resolve_references(doc: Doc, mentions: list[Mention], table: ActorTable) -> 
                 resolved.append(role)
     covered = {i for m in [*mentions, *resolved] for i in range(m.start, m.end)}
     history = sorted([*mentions, *resolved], key=lambda m: m.start)
+    # only a statement (a publisher with a voice) is about one foreign state; a news report
+    # names courts and authorities of several
+    focal = focal_state(mentions, table, (author,)) if author else None
+    # a court the document names ("the European Court ... the court") is not the state's
+    named_courts = any(
+        "court" in doc[m.start : m.end].text.lower()
+        for m in mentions
+        if table.kind(m.actor) is ActorKind.BODY
+    )
     for token in doc:
         if token.i in covered:
             continue
         kinds: frozenset[ActorKind] | None = None
+        definite = False
         if token.tag_ in ("PRP", "PRP$"):
             kinds = lex.pronouns.get(token.lower_)
         elif token.pos_ == "NOUN" and token.tag_ == "NN":
@@ -129,12 +187,18 @@ def resolve_references(doc: Doc, mentions: list[Mention], table: ActorTable) -> 
             modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "poss")]
             if determiners and determiners[0].lower_ == "the" and not modifiers:
                 kinds = lex.definite_heads.get(token.lower_)
-        if not kinds:
-            continue
-        past = [m for m in history if m.end <= token.i]
-        antecedent = _cataphor(doc, token, kinds, mentions, table) or _candidates(
-            doc, token, kinds, past, table, lex.window, markers
-        )
+                definite = True
+        antecedent: Mention | None = None
+        if kinds:
+            past = [m for m in history if m.end <= token.i]
+            if definite and token.lower_ in lex.focal_heads:  # not "the nation": may be ours
+                past = [m for m in past if m.actor != author]
+            antecedent = _cataphor(doc, token, kinds, mentions, table) or _candidates(
+                doc, token, kinds, past, table, lex.window, markers
+            )
+        court_named = named_courts and token.lemma_.startswith("court")
+        if antecedent is None and focal and not court_named and _focal_head(token, lex):
+            antecedent = Mention(token.i, token.i + 1, focal, "focal")
         if antecedent is not None:
             mention = Mention(token.i, token.i + 1, antecedent.actor, "coref", antecedent.state)
             resolved.append(mention)

@@ -101,6 +101,8 @@ class CorefLexicon:
     window: int
     pronouns: dict[str, frozenset[ActorKind]]
     definite_heads: dict[str, frozenset[ActorKind]]
+    focal_heads: frozenset[str]
+    focal_modifiers: frozenset[str]
 
 
 def _words(section: dict[str, Any], key: str) -> frozenset[str]:
@@ -320,4 +322,6 @@ def load_coref_lexicon() -> CorefLexicon:
         window=int(raw["window"]),
         pronouns={k: _kinds(v) for k, v in raw["pronouns"].items()},
         definite_heads={k: _kinds(v) for k, v in raw["definite_heads"].items()},
+        focal_heads=frozenset(raw["focal"]["heads"]),
+        focal_modifiers=frozenset(raw["focal"]["modifiers"]),
     )

@@ -158,6 +158,50 @@ def _given_names(doc: Doc, person: Span, taken: set[int]) -> Span | None:
     return Span(doc, start, person.end, label="PERSON")
 
 
+def _unlabelled_full_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "American Austin Lee was abducted ... bring Austin home": the NER tagged the given name
+    alone but not the full name it missed, so an unclaimed run of proper nouns that starts with a
+    one-word PERSON of the same doc is that person's full name."""
+    given = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
+    found: list[Span] = []
+    for token in doc:
+        if token.text not in given or token.i in taken or token.tag_ != "NNP":
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i < 3 and end not in taken:
+            nxt = doc[end]
+            if nxt.tag_ != "NNP" or not nxt.is_title or not nxt.is_alpha:
+                break
+            end += 1
+        if end > token.i + 1:
+            found.append(Span(doc, token.i, end, label="PERSON"))
+    return found
+
+
+def _titled_people(doc: Doc, taken: set[int]) -> list[Span]:
+    """ "Bishop Ana Ruiz" read as an ORG, or "Bishop" alone as an ORG before the unlabelled
+    "Ana Ruiz": a person title and two or three name words, no organisation word, are a
+    PERSON (actors.py drops the title)."""
+    phrases = load_actor_phrases()
+    titles = _TITLE_WORDS | phrases.person_titles
+    organisation = phrases.body_words | phrases.company_words
+    found: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or doc[ent.start].lower_.rstrip(".") not in titles:
+            continue
+        end = ent.start + 1
+        while end < len(doc) and end - ent.start <= 3 and (end < ent.end or end not in taken):
+            word = doc[end]
+            if word.tag_ != "NNP" or not word.is_title or not word.is_alpha:
+                break
+            if word.lower_ in organisation or word.lower_ in titles:
+                break
+            end += 1
+        if end - ent.start >= 3 and end >= ent.end:
+            found.append(Span(doc, ent.start, end, label="PERSON"))
+    return found
+
+
 def repair_org_spans(doc: Doc) -> Doc:
     """Names the ruler cut in two: "...Independence of" + "Angola", "Association of" + "African
     Jurists", and a place right before an organisation ("Baghdad" + "University Medical
@@ -182,6 +226,11 @@ def repair_org_spans(doc: Doc) -> Doc:
             joined = _place_and_org_words(doc, ent, taken)
             if joined is not None:
                 repaired.append(joined)
+    repaired += _titled_people(doc, taken)
+    repaired += [
+        n for n in _unlabelled_full_names(doc, taken)
+        if not any(r.start < n.end and n.start < r.end for r in repaired)
+    ]  # fmt: skip
     named = [
         n
         for n in _named_by_acronym(doc)

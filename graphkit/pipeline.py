@@ -63,10 +63,10 @@ class Extractor:
             doc = self.nlp(text_for_parser(article.text))
         table = ActorTable(self.registry, article.date)
         mentions = find_mentions(doc, table)
-        mentions += resolve_references(doc, mentions, table)
-        result = ArticleExtraction(article)
         publisher = self.publisher(article.source)
         author = table.from_entry(publisher) if publisher is not None else None
+        mentions += resolve_references(doc, mentions, table, author)
+        result = ArticleExtraction(article)
         for candidate in extract_relations(doc, mentions, table, author):
             start, end = _trimmed(
                 article.text, candidate.sentence.start_char, candidate.sentence.end_char

@@ -14,9 +14,11 @@ from itertools import chain
 from spacy.tokens import Doc, Span, Token
 
 from graphkit.actors import ActorTable, Mention
+from graphkit.coref import focal_state
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.attitudes import attitude_rules
 from graphkit.rules.author import author_mentions, document_voice, voiced_judgements
+from graphkit.rules.collective import collective_author_mentions
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.documents import document_rules
 from graphkit.rules.members import collective_members
@@ -30,6 +32,7 @@ from graphkit.rules.quotes import (
 from graphkit.rules.requests import PRESUPPOSED_RULES, release_requests
 from graphkit.rules.statements import statement_rules
 from graphkit.rules.verbs import verb_rules
+from graphkit.rules.verdicts import own_nationals, verdict_rules
 from graphkit.rules.wire import plural_subject_mentions, wire_rules
 
 __all__ = ["RULE_CONFIDENCE", "Candidate", "extract_relations", "rule_confidence"]
@@ -68,6 +71,7 @@ RULE_CONFIDENCE = {
     "allegation": 0.7,
     "at-request": 0.7,
     "listed": 0.8,
+    "verdict": 0.7,
     "event-reaction": 0.65,
     "drawn-reaction": 0.65,
     "shielding": 0.7,
@@ -123,8 +127,11 @@ def extract_relations(
     quoted = quote_spans(doc)
     ctx.members = collective_members(ctx)
     ctx.voice = document_voice(ctx, author)
+    ctx.focal = focal_state(mentions, table, {author, *ctx.voice}) if ctx.voice else None
     for mention in author_mentions(ctx, ctx.voice[0] if ctx.voice else None, quoted):
         ctx.add_mention(mention)
+    for mention in collective_author_mentions(ctx):  # "the Troika" of a joint statement
+        ctx.name_authors(mention)
     found: list[Candidate] = []
     for finding in chain(
         _token_rules(ctx),
@@ -133,6 +140,8 @@ def extract_relations(
         voiced_judgements(ctx, ctx.voice, quoted),
     ):
         _emit(ctx, found, *finding)
+    nationals = own_nationals(ctx)  # "Americans held abroad" in a US statement: citizens
+    found = [c for c in found if not (c.type is RelationType.DETAINS and c.target in nationals)]
     held_by: dict[str, list[str]] = {}
     for candidate in found:
         if candidate.type is RelationType.DETAINS:
@@ -151,6 +160,7 @@ def _token_rules(ctx: RuleContext) -> Iterator[Found]:
         yield from attitude_rules(ctx, token)
         yield from wire_rules(ctx, token)
         yield from statement_rules(ctx, token)
+        yield from verdict_rules(ctx, token)
 
 
 def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: RelationType,

@@ -56,6 +56,7 @@ class RuleContext:
         self.quantities = words.quantities
         self.voice: tuple[str, ...] = ()  # who "we" is outside quotes (rules/author.py)
         self.detainers: set[str] = set()  # who holds people the document does not name
+        self.focal: str | None = None  # the state the document is about (coref.focal_state)
         # collective noun -> the members a later sentence names ("... were among them")
         self.members: dict[int, list[Mention]] = {}
         self.by_token: dict[int, Mention] = {}
@@ -75,6 +76,13 @@ class RuleContext:
         """A mention found by a later pass ("we" inside a quote -> its speaker)."""
         self.by_token.setdefault(mention.start, mention)
         self.mention_ends.setdefault(mention.end, mention.start)
+
+    def name_authors(self, mention: Mention) -> None:
+        """A joint statement's name for its authors ("the Troika") wins over what the NER
+        made of the words."""
+        for i in range(mention.start, mention.end):
+            self.by_token[i] = mention
+        self.mention_ends[mention.end] = mention.start
 
     # --- noun phrases -> actors -------------------------------------------------------
     def actors_of(self, token: Token, expand: bool = True) -> list[Mention]:

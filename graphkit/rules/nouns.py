@@ -60,6 +60,29 @@ def _accused(ctx: RuleContext, noun: Token) -> list[Mention]:
     return []
 
 
+def _performing_verbs() -> frozenset[str]:
+    from graphkit.rules.verdicts import load_verdict_words  # verdicts imports this module
+
+    return load_verdict_words().performing_verbs
+
+
+def _doers(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """Who did the act a noun names: "Iran carried out the arrest of X" says Iran did; "we
+    condemn / follow / urge an end to the arrest of X" says nothing of who arrested X."""
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    governed = noun.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX")
+    if not governed or governor.lemma_ in _performing_verbs():
+        return noun_agents(ctx, noun)
+    owners = [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.i in ctx.by_token)
+    ]
+    explicit = [m for c in owners for m in ctx.actors_of(c, expand=False)]
+    explicit += [m for p in pobjs(noun, ("by",)) for m in ctx.actors_of(p)]
+    return explicit or _accused(ctx, noun)  # "accuses B of ... including the detention of X"
+
+
 def _detention_agents_patients(
     ctx: RuleContext, noun: Token
 ) -> tuple[list[Mention], list[Mention]]:
@@ -67,7 +90,11 @@ def _detention_agents_patients(
     held = pobjs(noun, ("of",))
     patients = [m for p in held for m in ctx.actors_of(p)]
     if held:  # "X's detention of local staff": X holds them, named or not
-        return noun_agents(ctx, noun) or ctx.located_states(noun), patients
+        agents = _doers(ctx, noun) or ctx.located_states(noun)
+        named = patients and all(ctx.table.kind(m.actor) is ActorKind.PERSON for m in patients)
+        if not agents and ctx.focal and named:  # "we condemn the arrest of X": the statement's
+            agents = [Mention(noun.i, noun.i + 1, ctx.focal, "focal")]  # state holds X
+        return agents, patients
     possessors = [c for c in noun.children if c.dep_ == "poss" and c.i in ctx.by_token]
     victims = {ActorKind.PERSON, ActorKind.GROUP}
     patients = [

@@ -15,6 +15,8 @@ surface and the tags. Each helper is a general pattern of English, not of any on
   adverbial between commas breaks the conjunction; the actor before "and ," joins it.
 - ``counted_objects``: "kidnapped up to 16 advisers": the parser reads "up" as the verb's
   particle and the counted object as the object of "to".
+- ``stray_list_members``: "release A, B, and C": the parser may hang the last name of a list
+  on the main verb; the proper noun right after the list continues it.
 - ``amount_recipients``: "fined Acme 3 million euros", "paid Ruritania $40 million": the
   parser takes the first object for a compound of the amount.
 """
@@ -30,6 +32,7 @@ __all__ = [
     "following_preps",
     "infinitive_subjects",
     "left_coordinates",
+    "stray_list_members",
     "subject_before",
 ]
 
@@ -131,6 +134,25 @@ def counted_objects(verb: Token) -> list[Token]:
         for p in to.children
         if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children)
     ]
+
+
+def stray_list_members(obj: Token) -> list[Token]:
+    """ "urged X to free A, B, and C": C hung as a ``conj`` of a verb above the list, right
+    after it (only commas, "and" and C's own name words between)."""
+    doc = obj.doc
+    last = max((obj, *obj.conjuncts), key=lambda t: t.i).right_edge.i
+    i = last + 1
+    while i < len(doc) and (doc[i].dep_ in ("punct", "cc") or doc[i].dep_ == "compound"):
+        i += 1
+    if i >= len(doc) or i == last + 1:
+        return []
+    stray = doc[i]
+    if stray.dep_ != "conj" or stray.pos_ != "PROPN" or stray.head not in obj.ancestors:
+        return []
+    between = doc[last + 1 : i]
+    if not any(t.dep_ == "cc" or t.text == "," for t in between):
+        return []
+    return [stray, *(c for c in stray.conjuncts if c.pos_ == "PROPN" and c.i > stray.i)]
 
 
 def amount_recipients(verb: Token) -> list[Token]:

@@ -26,6 +26,7 @@ from graphkit.models import RelationType
 from graphkit.rules.cessation import CESSATION_RULE
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.nouns import noun_agents
+from graphkit.rules.repairs import stray_list_members
 from graphkit.rules.statement_words import StatementLexicon, load_statement_lexicon
 
 __all__ = ["PRESUPPOSED_RULES", "release_requests", "request_rules"]
@@ -39,7 +40,9 @@ PRESUPPOSED_RULES = frozenset({"release-holder", "answered-request", CESSATION_R
 def request_rules(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator[Found]:
     lemma, pos = token.lemma_, token.pos_
     if pos == "VERB" and lemma in lex.release_verbs:
-        held = [m for o in token.children if o.dep_ == "dobj" for m in ctx.actors_of(o)]
+        objects = [o for o in token.children if o.dep_ == "dobj"]
+        objects += [s for o in objects[:1] for s in stray_list_members(o)]
+        held = [m for o in objects for m in ctx.actors_of(o)]
         if held:
             yield "release-holder", D, _releasers(ctx, token, lex), held, token
     if pos == "NOUN" and lemma in lex.request_nouns:
@@ -129,6 +132,9 @@ def release_requests(ctx: RuleContext, held_by: dict[str, list[str]]) -> Iterato
         held = [c for c in noun.children if c.dep_ == "poss"] + pobjs(noun, ("of",))
         named = [m for t in held for m in ctx.actors_of(t)]
         holders = sorted({h for m in named for h in held_by.get(m.actor, ())})
+        if not holders and any(t.tag_ == "PRP$" for t in held):
+            named = _held_before(ctx, noun, held_by)  # "his release": he is someone held
+            holders = sorted({h for m in named for h in held_by.get(m.actor, ())})
         if held and not named:  # "the release of all political prisoners": the document's
             holders = sorted(ctx.detainers)  # jailers hold them
         governor = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -137,6 +143,17 @@ def release_requests(ctx: RuleContext, held_by: dict[str, list[str]]) -> Iterato
         askers = ctx.subjects(governor) if governor.pos_ == "VERB" else noun_agents(ctx, governor)
         lobbied = [Mention(noun.i, noun.i + 1, h, "holder") for h in holders]
         yield "release-request", L, askers, lobbied, noun
+
+
+def _held_before(ctx: RuleContext, noun: Token, held_by: dict[str, list[str]]) -> list[Mention]:
+    """The last person the document says is held, named in this or the two sentences before:
+    a release presupposes its possessor is held, whoever the nearest "he" would be."""
+    sentences = [s.start for s in ctx.doc.sents if s.start <= noun.i][-3:]
+    for i in range(noun.i - 1, sentences[0] - 1 if sentences else noun.i, -1):
+        mention = ctx.by_token.get(i)
+        if mention is not None and mention.via != "coref" and mention.actor in held_by:
+            return [mention]
+    return []
 
 
 def _answered_request(ctx: RuleContext, noun: Token, lex: StatementLexicon) -> Iterator[Found]:
