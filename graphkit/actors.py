@@ -81,7 +81,9 @@ class ActorTable:
         return self.from_entry(state) if state else None
 
 
-_NAME_TOKEN = re.compile(r"^[A-Z][a-zà-ÿ'’.-]+$|^[A-Z]\.?$|^(?:al|bin|de|van|von|da|el)$")
+_NAME_TOKEN = re.compile(
+    r"^[A-Z][a-zà-ÿ'’.-]+$|^[A-Z]\.?$|^(?:al|bin|ibn|de|del|della|dos|du|van|von|der|da|el)$"
+)
 
 
 def _looks_like_person(span: Span) -> bool:

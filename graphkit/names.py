@@ -88,6 +88,12 @@ def _names_a_place(ent: Span) -> bool:
     return ent.label_ in _PLACE_LABELS or ent.ent_id_.startswith("state:")
 
 
+def _names_a_parent_body(ent: Span) -> bool:
+    """An acronym of a registry body before an organ of its own ("UN" + "Commission of
+    Inquiry", "EU" + "Court of Auditors")."""
+    return ent.label_ == "GK_ACTOR" and ent.ent_id_.startswith("body:") and ent.text.isupper()
+
+
 def _hyphenated_before(span: Span) -> bool:
     """ "Iran-Syria ...": the place is the second half of a compound modifier."""
     doc = span.doc
@@ -150,12 +156,41 @@ def _given_names(doc: Doc, person: Span, taken: set[int]) -> Span | None:
         and doc[start - 1].lower_ not in titles
     ):
         start -= 1
-    if start == person.start or person.start - start > 3:
+    if start == person.start or person.start - start > 4:
         return None
     before = doc[start - 1] if start > person.sent.start else None
     if before is not None and (before.lower_ in _JOINERS or before.pos_ in ("PROPN", "ADP")):
         return None  # "... Under Secretary for Trade and Industry Jane K. Doe": a title
     return Span(doc, start, person.end, label="PERSON")
+
+
+_NAME_PARTICLES = frozenset({"de", "del", "della", "da", "dos", "la", "van", "von", "bin", "al"})
+
+
+def _listed_people(doc: Doc, person: Span, taken: set[int]) -> list[Span]:
+    """ "designating A of Uganda, Luz del Carmen Ibanez of Peru and B of Benin": a name
+    coordinated with a person's and, like it, "of <state>" is a person too."""
+    root = person.root
+    if root.dep_ != "conj" and not any(c.dep_ == "conj" for c in root.children):
+        return []
+    top = root
+    while top.dep_ == "conj":
+        top = top.head
+    found = []
+    for member in [top, *top.conjuncts]:
+        if member.tag_ not in ("NNP", "NNPS") or not member.is_title:
+            continue
+        start = member.left_edge.i
+        words = doc[start : member.i + 1]
+        if not all(t.is_title or t.lower_ in _NAME_PARTICLES for t in words) or len(words) < 2:
+            continue
+        after = doc[member.i + 1 : member.i + 3]
+        if len(after) < 2 or after[0].lower_ != "of" or not after[1].ent_id_.startswith("state:"):
+            continue
+        # the NER may take such a name for an organisation, never for anything else
+        if not any(i in taken and doc[i].ent_type_ != "ORG" for i in range(start, member.i + 1)):
+            found.append(Span(doc, start, member.i + 1, label="PERSON"))
+    return found
 
 
 def repair_org_spans(doc: Doc) -> Doc:
@@ -178,7 +213,10 @@ def repair_org_spans(doc: Doc) -> Doc:
         longer = _given_names(doc, ent, taken) if ent.label_ == "PERSON" else None
         if longer is not None:
             repaired.append(longer)
-        if _names_a_place(ent) and not any(r.start <= ent.start < r.end for r in repaired):
+        if ent.label_ == "PERSON":
+            repaired += [p for p in _listed_people(doc, ent, taken) if p not in repaired]
+        parent = _names_a_place(ent) or _names_a_parent_body(ent)
+        if parent and not any(r.start <= ent.start < r.end for r in repaired):
             joined = _place_and_org_words(doc, ent, taken)
             if joined is not None:
                 repaired.append(joined)

@@ -28,6 +28,7 @@ from graphkit.rules.quotes import (
 )
 from graphkit.rules.requests import PRESUPPOSED_RULES, release_requests
 from graphkit.rules.statements import statement_rules
+from graphkit.rules.support import support_rules
 from graphkit.rules.verbs import verb_rules
 
 __all__ = ["RULE_CONFIDENCE", "Candidate", "extract_relations", "rule_confidence"]
@@ -66,6 +67,9 @@ RULE_CONFIDENCE = {
     "allegation": 0.7,
     "at-request": 0.7,
     "listed": 0.8,
+    "alliance": 0.75,
+    "finding": 0.7,
+    "sanctions-act": 0.75,
 }
 
 
@@ -134,6 +138,7 @@ def _token_rules(ctx: RuleContext) -> Iterator[Found]:
             yield from noun_rules(ctx, token)
         yield from attitude_rules(ctx, token)
         yield from statement_rules(ctx, token)
+        yield from support_rules(ctx, token)
 
 
 def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: RelationType,

@@ -1,0 +1,161 @@
+"""Support, gratitude lists, findings, sanctions acts and short names (graphkit/rules/support.py,
+acronyms.py, names.py), on sentences of our own with near-misses for each family."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphkit.models import Article
+from graphkit.pipeline import Extractor
+
+STATE = "US Department of State"
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def triples(ex: Extractor, text: str, source: str | None = STATE) -> set[tuple[str, str, str]]:
+    result = ex.extract(Article(id="t", text=text, source=source))
+    by_id = {a.id: a.name for a in result.actors}
+    return {(by_id.get(s, s), t.value, by_id.get(o, o)) for (s, o, t) in result.evidence}
+
+
+def actor_names(ex: Extractor, text: str, source: str | None = STATE) -> set[str]:
+    return {a.name for a in ex.extract(Article(id="t", text=text, source=source)).actors}
+
+
+US = "United States"
+
+POSITIVE = [
+    # alliance: the possessor names its ally
+    ("We stand by our close ally, Ukraine, in this struggle.", (US, "SUPPORTS", "Ukraine")),
+    (
+        "The decision harms the security of Japan and our partners, including Australia.",
+        (US, "SUPPORTS", "Australia"),
+    ),
+    ("Estonia, our steadfast partner, hosted the meeting.", (US, "SUPPORTS", "Estonia")),
+    # gratitude lists
+    (
+        "We are grateful to our partners in the region for their help in securing the release, "
+        "including the Governments of Jordan and Egypt.",
+        (US, "SUPPORTS", "Egypt"),
+    ),
+    (
+        "We are grateful to Ghana for hosting the summit and to Senegal for its mediation "
+        "between the parties.",
+        (US, "SUPPORTS", "Senegal"),
+    ),
+    (
+        "I extend my thanks to the President of Chile, Gabriel Boric, and to the Prime Minister "
+        "of Japan, Fumio Kishida, for their support.",
+        (US, "SUPPORTS", "Fumio Kishida"),
+    ),
+    # findings of a body
+    (
+        "The Working Group on Arbitrary Detention found that the detention of the journalists "
+        "was in violation of Egypt's international obligations.",
+        ("UN Working Group on Arbitrary Detention", "CONDEMNS", "Egypt"),
+    ),
+    # the author's sanctions act
+    (
+        "Today's action against the Kivu Mining Corporation shows our resolve.",
+        (US, "CONDEMNS", "Kivu Mining Corporation"),
+    ),
+    (
+        "The Kivu Mining Corporation (KMC) finances the militia. This sanctions action against "
+        "KMC is part of a wider effort.",
+        (US, "CONDEMNS", "Kivu Mining Corporation"),
+    ),
+    # acronyms and surnames the text resolves
+    (
+        "The Rapid Support Forces shelled the town again. We urge the RSF to stop the attacks.",
+        (US, "LOBBIES", "Rapid Support Forces"),
+    ),
+    (
+        "The EU sanctioned Sergio Mendoza Ruiz in May. Ruiz was previously sanctioned by the "
+        "Government of Canada.",
+        ("Canada", "CONDEMNS", "Sergio Mendoza Ruiz"),
+    ),
+    # designated people whose names the NER cuts or misses
+    (
+        "Today, I am designating Ana Maria Lucia Sofia Herrera of Chile and Tomas Vidal of Spain.",
+        (US, "CONDEMNS", "Tomas Vidal"),
+    ),
+    (
+        "Today, I am designating Jose Luis Gomez of Chile and Maria del Pilar Rios of Peru.",
+        (US, "CONDEMNS", "Maria del Pilar Rios"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_support_pattern(ex: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(ex, text)
+
+
+NEGATIVE = [
+    # alliance stays one-way where the possessor is not the one naming its ally
+    ("We stand by our close ally, Ukraine, in this struggle.", ("Ukraine", "SUPPORTS", US)),
+    ("Estonia, our steadfast partner, hosted the meeting.", ("Estonia", "SUPPORTS", US)),
+    # a backer backs the possessor: not reversed
+    (
+        "Russia's supporters, including Belarus, voted against the resolution.",
+        ("Russia", "SUPPORTS", "Belarus"),
+    ),
+    # an "including" list after a named addressee is not a list of addressees
+    (
+        "We are grateful to Norway for its efforts to end the wars in the region, including in "
+        "Yemen.",
+        (US, "SUPPORTS", "Yemen"),
+    ),
+    # a finding without a violation condemns no one
+    (
+        "The Working Group on Arbitrary Detention found that Egypt had cooperated fully with its "
+        "visit.",
+        ("UN Working Group on Arbitrary Detention", "CONDEMNS", "Egypt"),
+    ),
+    # a state's finding is not a body's (the rule is for finding bodies)
+    (
+        "Egypt found that the detention of the journalists was in violation of Qatar's "
+        "obligations.",
+        ("Egypt", "CONDEMNS", "Qatar"),
+    ),
+    # an action that is not the author's own ("this"/"today's") is not its sanctions act
+    (
+        "An action against the Kivu Mining Corporation was filed in a Kinshasa court.",
+        (US, "CONDEMNS", "Kivu Mining Corporation"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), NEGATIVE)
+def test_support_negative(ex: Extractor, text: str, absent: tuple[str, str, str]) -> None:
+    assert absent not in triples(ex, text)
+
+
+def test_sanctions_act_needs_a_voice(ex: Extractor) -> None:
+    text = "Today's action against the Kivu Mining Corporation was welcomed in Kinshasa."
+    assert not any(rel == "CONDEMNS" for _, rel, _ in triples(ex, text, "Reuters"))
+
+
+def test_registry_acronym_keeps_its_reading_without_a_full_name(ex: Extractor) -> None:
+    got = triples(ex, "RSF condemned Iran for the arrests of reporters.", None)
+    assert ("Reporters Without Borders", "CONDEMNS", "Iran") in got
+
+
+def test_acronym_named_in_full_replaces_the_registry_reading(ex: Extractor) -> None:
+    text = "The Rapid Support Forces shelled the town again. We urge the RSF to stop the attacks."
+    assert "Reporters Without Borders" not in actor_names(ex, text)
+
+
+def test_organ_of_a_registry_body_is_an_actor(ex: Extractor) -> None:
+    text = "The UN Commission of Inquiry published its report on Monday."
+    assert "UN Commission of Inquiry" in actor_names(ex, text, None)
+
+
+def test_listed_name_needs_of_state_like_its_sibling(ex: Extractor) -> None:
+    # "Grand Hotel" is coordinated with a person but has no "of <state>": not a person
+    text = "Today, I am designating Jose Luis Gomez of Chile and the Grand Hotel in Lima."
+    assert "Grand Hotel" not in actor_names(ex, text)
