@@ -142,6 +142,8 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
     generic = phrases.body_words | phrases.company_words | {"state", "national", "federal"}
     if span.label_ == "ORG" and all(t.lower_ in generic for t in span):
         return None  # "the Committee", "the Senate", "State Party": a description, not a name
+    if span.label_ == "ORG" and _indefinite(span):
+        return None  # "a designated Foreign Terrorist Organization": a description, not a name
     if span.label_ == "ORG" and len(text) > 2 and not text.isupper():
         kind = _org_kind(span, phrases.company_words, phrases.body_words)
         if kind is not None:
@@ -149,12 +151,22 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
     return None
 
 
+def _indefinite(span: Span, words: frozenset[str] = frozenset({"a", "an", "another"})) -> bool:
+    """ "a designated Foreign Terrorist Organization": a kind, not the named actor."""
+    return any(c.dep_ == "det" and c.lower_ in words for c in span.root.children)
+
+
+# "every Russian" is anyone of the nation, not its state ("a Singaporean won the vote"
+# still stands for the state it represents)
+_EVERY = frozenset({"every", "each", "any"})
+
+
 def _ruler_mention(span: Span, table: ActorTable) -> Mention | None:
     if span.label_ == "GK_AGENT":  # "Chadian rebels": an actor named by the phrase
         key = table.from_name(span.text, ActorKind(span.ent_id_))
         return Mention(span.start, span.end, key, "agent")
     entry = table.registry.entries.get(span.ent_id_)
-    if entry is None:
+    if entry is None or (span.label_ == "GK_DEMONYM" and _indefinite(span, _EVERY)):
         return None
     key = table.from_entry(entry)
     via = {

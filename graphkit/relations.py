@@ -28,7 +28,7 @@ from graphkit.rules.quotes import (
 )
 from graphkit.rules.requests import PRESUPPOSED_RULES, release_requests
 from graphkit.rules.statements import statement_rules
-from graphkit.rules.support import support_rules
+from graphkit.rules.support import SELF_CHECKED_RULES, support_rules
 from graphkit.rules.verbs import verb_rules
 
 __all__ = ["RULE_CONFIDENCE", "Candidate", "extract_relations", "rule_confidence"]
@@ -70,6 +70,8 @@ RULE_CONFIDENCE = {
     "alliance": 0.75,
     "finding": 0.7,
     "sanctions-act": 0.75,
+    "performative-gratitude": 0.75,
+    "designation-reason": 0.7,
 }
 
 
@@ -145,7 +147,7 @@ def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: Relatio
           agents: list[Mention], patients: list[Mention], token: Token) -> None:  # fmt: skip
     if not agents:
         return
-    if rule not in PRESUPPOSED_RULES and ctx.blocked(token):
+    if rule not in PRESUPPOSED_RULES and rule not in SELF_CHECKED_RULES and ctx.blocked(token):
         return
     if not patients:
         if rel_type is RelationType.DETAINS:  # "X's detention of local staff": X holds people

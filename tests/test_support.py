@@ -78,6 +78,20 @@ POSITIVE = [
         "Government of Canada.",
         ("Canada", "CONDEMNS", "Sergio Mendoza Ruiz"),
     ),
+    # performative thanks: the wish is the thanks
+    ("I would like to thank Ghana for its leadership.", (US, "SUPPORTS", "Ghana")),
+    ("We want to recognize Peru, our co-sponsor, for its work.", (US, "SUPPORTS", "Peru")),
+    (
+        "I wish to express my gratitude to Ghana for its leadership.",
+        (US, "SUPPORTS", "Ghana"),
+    ),
+    # the reason given for a designation
+    (
+        "The U.S. Department of the Treasury designated Colonel Ivan Petrov and Major Oleg "
+        "Sokolov for having materially assisted, sponsored, or provided financial support for, "
+        "or goods or services to or in support of, the Wagner Group, a designated entity.",
+        ("Oleg Sokolov", "SUPPORTS", "Wagner Group"),
+    ),
     # designated people whose names the NER cuts or misses
     (
         "Today, I am designating Ana Maria Lucia Sofia Herrera of Chile and Tomas Vidal of Spain.",
@@ -122,6 +136,24 @@ NEGATIVE = [
         "obligations.",
         ("Egypt", "CONDEMNS", "Qatar"),
     ),
+    # a wish that is negated, or someone else's wish, is no thanks
+    ("I would not like to thank Ghana.", (US, "SUPPORTS", "Ghana")),
+    ("Russia wants to praise Ukraine.", ("Russia", "SUPPORTS", "Ukraine")),
+    # a designation for an act that is no support
+    (
+        "Canada sanctioned Ivan Petrov for having attacked the Wagner Group.",
+        ("Ivan Petrov", "SUPPORTS", "Wagner Group"),
+    ),
+    (
+        "Canada sanctioned Ivan Petrov for having helped to build the bridge with the Wagner "
+        "Group's funds.",
+        ("Ivan Petrov", "SUPPORTS", "Wagner Group"),
+    ),
+    # "every Russian" is anyone of the nation, not its state
+    (
+        "I support the right of every Russian to speak freely.",
+        (US, "SUPPORTS", "Russia"),
+    ),
     # an action that is not the author's own ("this"/"today's") is not its sanctions act
     (
         "An action against the Kivu Mining Corporation was filed in a Kinshasa court.",
@@ -159,3 +191,9 @@ def test_listed_name_needs_of_state_like_its_sibling(ex: Extractor) -> None:
     # "Grand Hotel" is coordinated with a person but has no "of <state>": not a person
     text = "Today, I am designating Jose Luis Gomez of Chile and the Grand Hotel in Lima."
     assert "Grand Hotel" not in actor_names(ex, text)
+
+
+def test_indefinite_organisation_is_a_description(ex: Extractor) -> None:
+    text = "The Iran-backed Houthis, a designated Foreign Terrorist Organization, attacked ships."
+    assert "Foreign Terrorist Organization" not in actor_names(ex, text, None)
+    assert ("Iran", "SUPPORTS", "Houthis") in triples(ex, text, None)

@@ -14,48 +14,21 @@ Words: graphkit/data/support.yaml.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from graphkit.actors import Mention
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
-from graphkit.yamlfile import parse_yaml
+from graphkit.rules.statement_words import load_statement_lexicon
+from graphkit.rules.support_words import SupportLexicon, load_support
 
-__all__ = ["SupportLexicon", "alliance_named", "gratitude_lists", "load_support", "support_rules"]
+__all__ = ["SELF_CHECKED_RULES", "alliance_named", "gratitude_lists", "support_rules"]
 
 S, C = RelationType.SUPPORTS, RelationType.CONDEMNS
-
-
-@dataclass(frozen=True)
-class SupportLexicon:
-    alliance_nouns: frozenset[str]
-    generic_addressees: frozenset[str]
-    finding_verbs: frozenset[str]
-    finding_words: frozenset[str]
-    sanction_acts: frozenset[str]
-    own_act_markers: frozenset[str]
-    sanction_modifiers: frozenset[str]
-    sanction_preps: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def load_support() -> SupportLexicon:
-    text = resources.files("graphkit").joinpath("data/support.yaml").read_text("utf-8")
-    raw = parse_yaml(text)
-    return SupportLexicon(
-        alliance_nouns=frozenset(raw["alliance_nouns"]),
-        generic_addressees=frozenset(raw["generic_addressees"]),
-        finding_verbs=frozenset(raw["finding_verbs"]),
-        finding_words=frozenset(raw["finding_words"]),
-        sanction_acts=frozenset(raw["sanction_acts"]),
-        own_act_markers=frozenset(raw["own_act_markers"]),
-        sanction_modifiers=frozenset(raw["sanction_modifiers"]),
-        sanction_preps=tuple(raw["sanction_preps"]),
-    )
+# rules that check negation themselves: the wish or the designation frames the act, it does
+# not make it hypothetical
+SELF_CHECKED_RULES = frozenset({"performative-gratitude"})
 
 
 def support_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
@@ -66,6 +39,10 @@ def support_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
             yield "alliance", S, _alliance_owners(ctx, token), members, token
     elif token.pos_ == "VERB" and token.lemma_ in lex.finding_verbs:
         yield from _finding(ctx, token, lex)
+    if token.pos_ in ("VERB", "AUX") and token.lemma_ in lex.performative_heads:
+        yield from _performative(ctx, token, lex)
+    if token.pos_ == "VERB" and token.lemma_ in lex.reason_verbs:
+        yield from _support_reason(ctx, token)
     elif token.pos_ == "NOUN" and token.lemma_ in lex.sanction_acts:
         yield from _sanctions_act(ctx, token, lex)
 
@@ -143,9 +120,11 @@ def _finding(ctx: RuleContext, verb: Token, lex: SupportLexicon) -> Iterator[Fou
     for complement in (c for c in verb.children if c.dep_ in ("ccomp", "dobj")):
         for token in complement.subtree:
             if token.lower_ in lex.finding_words or token.lemma_ in lex.finding_words:
-                states += [
-                    m for m in ctx.owner_of(token) if ctx.table.kind(m.actor) is ActorKind.STATE
-                ]
+                owners = ctx.owner_of(token)
+                # "X's gross violations": the parser may hang the possessor as nmod
+                owners += [ctx.by_token[c.i] for c in token.children
+                           if c.dep_ == "nmod" and c.i in ctx.by_token]  # fmt: skip
+                states += [m for m in owners if ctx.table.kind(m.actor) is ActorKind.STATE]
     yield "finding", C, bodies, states, verb
 
 
@@ -169,3 +148,58 @@ def _sanctions_act(ctx: RuleContext, noun: Token, lex: SupportLexicon) -> Iterat
                 for o in c.children if o.dep_ == "dobj" for m in ctx.actors_of(o)]  # fmt: skip
     authors = [Mention(noun.i, noun.i + 1, actor, "author") for actor in ctx.voice]
     yield "sanctions-act", C, authors, targets, noun
+
+
+# --- performative thanks ------------------------------------------------------------------
+def _performative(ctx: RuleContext, head: Token, lex: SupportLexicon) -> Iterator[Found]:
+    """ "I would like to thank X", "we want to recognize X, our co-sponsor, for ...",
+    "I wish to express my gratitude to X": the first-person wish is the thanks itself."""
+    speakers = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we")]
+    if not speakers or any(c.dep_ == "neg" for c in head.children):
+        return
+    authors = ctx.actors_of(speakers[0])
+    words = load_statement_lexicon()
+    for act in (c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        if any(c.dep_ == "neg" for c in act.children):
+            continue
+        objects = [c for c in act.children if c.dep_ == "dobj"]
+        if act.lemma_ in lex.performative_verbs:
+            thanked = [m for o in objects for m in ctx.owner_of(o)]
+            yield "performative-gratitude", S, authors, thanked, act
+        for noun in (o for o in objects if o.lemma_ in words.grateful_nouns):
+            preps = words.addressee
+            thanked = [m for p in pobjs(noun, preps) + pobjs(act, preps, ("prep", "dative"))
+                       for m in ctx.owner_of(p)]  # fmt: skip
+            yield "performative-gratitude", S, authors, thanked, noun
+
+
+# --- the reason given for a designation -----------------------------------------------------
+def _support_reason(ctx: RuleContext, verb: Token) -> Iterator[Found]:
+    """ "designated A, B and C for having materially assisted, sponsored, or provided
+    support for ... Y": the designees supported Y. The parser breaks such lists of verbs
+    in many ways, so the reason is read in word order: from "for" + gerund to the end of
+    the sentence, the actors named after its first support word."""
+    designees = [m for c in verb.children if c.dep_ == "dobj" for m in ctx.actors_of(c)]
+    reasons = [
+        p for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "for" and p.i + 1 < len(ctx.doc)
+        and ctx.doc[p.i + 1].tag_ == "VBG"
+    ]  # fmt: skip
+    if not designees or not reasons:
+        return
+    clause = ctx.doc[reasons[0].i + 1 : verb.sent.end]
+    first = next((t for t in clause if _supports(ctx, t)), None)
+    if first is None:
+        return
+    supported = [
+        m for t in ctx.doc[first.i : verb.sent.end]
+        if t.dep_ in ("pobj", "dobj") and t.i in ctx.by_token
+        for m in ctx.actors_of(t, expand=False)
+    ]  # fmt: skip
+    yield "designation-reason", S, designees, supported, first
+
+
+def _supports(ctx: RuleContext, token: Token) -> bool:
+    if token.pos_ == "VERB":
+        return any(t is S for t, _ in ctx.lex.verbs.get(token.lemma_, ()))
+    return token.pos_ == "NOUN" and ctx.lex.nouns.get(token.lemma_) is S
