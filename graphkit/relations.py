@@ -72,6 +72,7 @@ RULE_CONFIDENCE = {
     "sanctions-act": 0.75,
     "performative-gratitude": 0.75,
     "designation-reason": 0.7,
+    "designated-by": 0.75,
 }
 
 

@@ -68,6 +68,24 @@ POSITIVE = [
         "KMC is part of a wider effort.",
         (US, "CONDEMNS", "Kivu Mining Corporation"),
     ),
+    # sanctions imposed by no one named in a government's statement are its own
+    (
+        "The measures follow Executive Order 14100, Imposing Sanctions on the Arab Bank.",
+        (US, "CONDEMNS", "Arab Bank"),
+    ),
+    (
+        "The President signed an executive order imposing sanctions on the Arab Bank.",
+        (US, "CONDEMNS", "Arab Bank"),
+    ),
+    # "a U.S.-designated entity": the designating state or body condemns it
+    (
+        "The Wagner Group, a U.S.-designated entity, operates in Mali.",
+        (US, "CONDEMNS", "Wagner Group"),
+    ),
+    (
+        "Hamas, an EU-listed terrorist group, fired rockets.",
+        ("European Union", "CONDEMNS", "Hamas"),
+    ),
     # acronyms and surnames the text resolves
     (
         "The Rapid Support Forces shelled the town again. We urge the RSF to stop the attacks.",
@@ -154,6 +172,10 @@ NEGATIVE = [
         "I support the right of every Russian to speak freely.",
         (US, "SUPPORTS", "Russia"),
     ),
+    # sanctions with an owner of their own are the owner's
+    ("The EU's sanctions on the Arab Bank took effect.", (US, "CONDEMNS", "Arab Bank")),
+    # a designated official is not a designation of anyone
+    ("The newly-designated ambassador of Peru arrived in Paris.", ("Peru", "CONDEMNS", "France")),
     # an action that is not the author's own ("this"/"today's") is not its sanctions act
     (
         "An action against the Kivu Mining Corporation was filed in a Kinshasa court.",

@@ -29,6 +29,7 @@ S, C = RelationType.SUPPORTS, RelationType.CONDEMNS
 # rules that check negation themselves: the wish or the designation frames the act, it does
 # not make it hypothetical
 SELF_CHECKED_RULES = frozenset({"performative-gratitude"})
+_DESIGNATORS = (ActorKind.STATE, ActorKind.BODY)  # governments and the UN, EU and the like
 
 
 def support_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
@@ -39,12 +40,20 @@ def support_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
             yield "alliance", S, _alliance_owners(ctx, token), members, token
     elif token.pos_ == "VERB" and token.lemma_ in lex.finding_verbs:
         yield from _finding(ctx, token, lex)
+    hyphened = token.i > 1 and ctx.doc[token.i - 1].text == "-"
+    if token.dep_ == "amod" and (
+        token.lower_.endswith(lex.designated_suffixes)
+        or (hyphened and f"-{token.lower_}" in lex.designated_suffixes)
+    ):
+        yield from _designated_by(ctx, token)
     if token.pos_ in ("VERB", "AUX") and token.lemma_ in lex.performative_heads:
         yield from _performative(ctx, token, lex)
     if token.pos_ == "VERB" and token.lemma_ in lex.reason_verbs:
         yield from _support_reason(ctx, token)
     elif token.pos_ == "NOUN" and token.lemma_ in lex.sanction_acts:
         yield from _sanctions_act(ctx, token, lex)
+    if token.lower_ == "sanctions" and token.pos_ in ("NOUN", "PROPN"):
+        yield from _imposed_sanctions(ctx, token, lex)
 
 
 # --- alliance --------------------------------------------------------------------------
@@ -150,6 +159,28 @@ def _sanctions_act(ctx: RuleContext, noun: Token, lex: SupportLexicon) -> Iterat
     yield "sanctions-act", C, authors, targets, noun
 
 
+def _imposed_sanctions(ctx: RuleContext, noun: Token, lex: SupportLexicon) -> Iterator[Found]:
+    """ "an Executive Order imposing sanctions on X", an order titled "Imposing Sanctions on
+    X": sanctions imposed by no one named, in a government's statement, are its own."""
+    voice = [a for a in ctx.voice if ctx.table.kind(a) is ActorKind.STATE]
+    if not voice:
+        return
+    imposing = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.lemma_.lower()
+                in ("impose", "imposing")]  # fmt: skip
+    head = noun.head
+    if not imposing and noun.dep_ == "dobj" and head.lemma_ == "impose":
+        if head.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            return  # "X imposed sanctions on Y": the verb rules' own
+        imposing = [head]
+    if not imposing or any(c.dep_ == "poss" or c.i in ctx.by_token for c in noun.children):
+        return
+    targets = [m for p in pobjs(noun, lex.sanction_preps) for m in ctx.actors_of(p)]
+    if head.lemma_ == "impose":
+        targets += [m for p in pobjs(head, ("on", "against")) for m in ctx.actors_of(p)]
+    authors = [Mention(noun.i, noun.i + 1, actor, "author") for actor in voice]
+    yield "sanctions-act", C, authors, targets, noun
+
+
 # --- performative thanks ------------------------------------------------------------------
 def _performative(ctx: RuleContext, head: Token, lex: SupportLexicon) -> Iterator[Found]:
     """ "I would like to thank X", "we want to recognize X, our co-sponsor, for ...",
@@ -203,3 +234,24 @@ def _supports(ctx: RuleContext, token: Token) -> bool:
     if token.pos_ == "VERB":
         return any(t is S for t, _ in ctx.lex.verbs.get(token.lemma_, ()))
     return token.pos_ == "NOUN" and ctx.lex.nouns.get(token.lemma_) is S
+
+
+# --- "a U.S.-designated entity" -------------------------------------------------------------
+def _designated_by(ctx: RuleContext, word: Token) -> Iterator[Found]:
+    """ "the Wagner Group, a U.S.-designated entity", "UK-sanctioned oligarchs": the state
+    in the modifier condemns what it designated (the prefix is one token with the
+    participle, or the compound before a hyphen)."""
+    prefix = word.text.rsplit("-", 1)[0] if "-" in word.text else ""
+    designators: list[Mention] = []
+    if prefix:
+        entry = ctx.table.registry.lookup(prefix)
+        if entry is not None:
+            designators.append(Mention(word.i, word.i + 1, ctx.table.from_entry(entry), "registry"))
+    elif word.i - 2 in ctx.by_token:  # "UK - sanctioned": the tokenizer's own split
+        designators.append(ctx.by_token[word.i - 2])
+    designators = [m for m in designators if ctx.table.kind(m.actor) in _DESIGNATORS]
+    noun = word.head
+    designated = ctx.actors_of(noun)
+    if not designated and noun.dep_ == "appos":  # "X, a U.S.-designated entity"
+        designated = ctx.actors_of(noun.head, expand=False)
+    yield "designated-by", C, designators, designated, word

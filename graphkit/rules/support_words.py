@@ -24,6 +24,7 @@ class SupportLexicon:
     performative_heads: frozenset[str]
     performative_verbs: frozenset[str]
     reason_verbs: frozenset[str]
+    designated_suffixes: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -42,4 +43,5 @@ def load_support() -> SupportLexicon:
         performative_heads=frozenset(raw["performative"]["heads"]),
         performative_verbs=frozenset(raw["performative"]["verbs"]),
         reason_verbs=frozenset(raw["reason_verbs"]),
+        designated_suffixes=tuple(raw["designated_suffixes"]),
     )
