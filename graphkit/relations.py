@@ -17,6 +17,7 @@ from graphkit.actors import ActorTable, Mention
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.attitudes import attitude_rules
 from graphkit.rules.author import author_mentions, document_voice, voiced_judgements
+from graphkit.rules.coalitions import coalition_mentions
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.documents import document_rules
 from graphkit.rules.nouns import noun_rules
@@ -116,6 +117,8 @@ def extract_relations(
     ctx.voice = document_voice(ctx, author)
     for mention in author_mentions(ctx, ctx.voice[0] if ctx.voice else None, quoted):
         ctx.add_mention(mention)
+    for mention in coalition_mentions(ctx):  # "the Troika" named by the text: its members
+        ctx.by_token[mention.start] = mention
     found: list[Candidate] = []
     for finding in chain(
         _token_rules(ctx),

@@ -219,3 +219,36 @@ def test_indefinite_organisation_is_a_description(ex: Extractor) -> None:
     text = "The Iran-backed Houthis, a designated Foreign Terrorist Organization, attacked ships."
     assert "Foreign Terrorist Organization" not in actor_names(ex, text, None)
     assert ("Iran", "SUPPORTS", "Houthis") in triples(ex, text, None)
+
+
+# --- named coalitions -----------------------------------------------------------------------
+def test_coalition_named_after_its_members_stands_for_each(ex: Extractor) -> None:
+    text = (
+        "Brazil, Mexico and Colombia (the Group of Friends) met in Bogota on Monday. "
+        "The Group of Friends condemned Venezuela for the arrests."
+    )
+    got = triples(ex, text, None)
+    for member in ("Brazil", "Mexico", "Colombia"):
+        assert (member, "CONDEMNS", "Venezuela") in got
+
+
+def test_coalition_named_before_its_members(ex: Extractor) -> None:
+    text = (
+        "The following statement was released by the Quartet: the Governments of Chile, Peru "
+        "and Ecuador.\n\nThe Quartet condemns Bolivia."
+    )
+    got = triples(ex, text, None)
+    assert {("Chile", "CONDEMNS", "Bolivia"), ("Ecuador", "CONDEMNS", "Bolivia")} <= got
+
+
+def test_a_single_actor_with_a_description_is_no_coalition(ex: Extractor) -> None:
+    got = triples(ex, "Venezuela (the host) and Brazil met. The host condemned Peru.", None)
+    assert ("Brazil", "CONDEMNS", "Peru") not in got
+
+
+def test_coalition_name_is_matched_as_a_name(ex: Extractor) -> None:
+    text = (
+        "Brazil, Mexico and Colombia (the Trio) met in Bogota. Later a trio of judges "
+        "condemned Chile."
+    )
+    assert ("Brazil", "CONDEMNS", "Chile") not in triples(ex, text, None)

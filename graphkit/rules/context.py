@@ -55,6 +55,7 @@ class RuleContext:
         self.quantities = words.quantities
         self.voice: tuple[str, ...] = ()  # who "we" is outside quotes (rules/author.py)
         self.detainers: set[str] = set()  # who holds people the document does not name
+        self.coalitions: dict[int, tuple[str, ...]] = {}  # "the Troika" -> its members
         self.by_token: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
             for i in range(m.start, m.end):
@@ -87,6 +88,8 @@ class RuleContext:
                 found.append(Mention(direct.start, direct.end, direct.state, "representative"))
             if direct.via == "author":  # "we" of a joint statement: every author
                 found += [Mention(direct.start, direct.end, a, "author") for a in self.voice[1:]]
+            for member in self.coalitions.get(direct.start, ())[1:]:  # rules/coalitions.py
+                found.append(Mention(direct.start, direct.end, member, "coalition"))
         else:
             found += self._indirect(token)
         if expand:
