@@ -19,6 +19,7 @@ from graphkit.rules.attitudes import attitude_rules
 from graphkit.rules.author import author_mentions, document_voice, voiced_judgements
 from graphkit.rules.coalitions import coalition_mentions
 from graphkit.rules.context import Found, RuleContext
+from graphkit.rules.designations import aligned_designations
 from graphkit.rules.documents import document_rules
 from graphkit.rules.nouns import noun_rules
 from graphkit.rules.quotes import (
@@ -74,6 +75,7 @@ RULE_CONFIDENCE = {
     "performative-gratitude": 0.75,
     "designation-reason": 0.7,
     "designated-by": 0.75,
+    "aligned-designation": 0.65,
 }
 
 
@@ -132,6 +134,11 @@ def extract_relations(
         if candidate.type is RelationType.DETAINS:
             held_by.setdefault(candidate.target, []).append(candidate.source)
     for finding in release_requests(ctx, held_by):
+        _emit(ctx, found, *finding)
+    condemned = [
+        c.target for c in found if c.type is RelationType.CONDEMNS and c.source in ctx.voice
+    ]
+    for finding in aligned_designations(ctx, condemned):
         _emit(ctx, found, *finding)
     return found
 

@@ -252,3 +252,28 @@ def test_coalition_name_is_matched_as_a_name(ex: Extractor) -> None:
         "condemned Chile."
     )
     assert ("Brazil", "CONDEMNS", "Chile") not in triples(ex, text, None)
+
+
+# --- designations a statement aligns with -----------------------------------------------------
+ALIGNED = (
+    "Today we designated five officials of the Syrian regime. We condemn Syria's brutal "
+    "crackdown on protesters. These actions are taken in alignment with designations by "
+    "Australia and Japan."
+)
+
+
+def test_aligned_designations_condemn_the_state_the_statement_condemns(ex: Extractor) -> None:
+    got = triples(ex, ALIGNED)
+    assert (US, "CONDEMNS", "Syria") in got
+    assert {("Australia", "CONDEMNS", "Syria"), ("Japan", "CONDEMNS", "Syria")} <= got
+
+
+def test_aligned_designations_need_a_condemned_state(ex: Extractor) -> None:
+    text = "These actions are taken in alignment with designations by Australia and Japan."
+    assert not any(rel == "CONDEMNS" for _, rel, _ in triples(ex, text))
+
+
+def test_designations_with_a_target_of_their_own_keep_it(ex: Extractor) -> None:
+    text = ALIGNED.replace("designations by Australia", "sanctions by Australia on Iran")
+    got = triples(ex, text)
+    assert ("Australia", "CONDEMNS", "Syria") not in got

@@ -25,6 +25,7 @@ class SupportLexicon:
     performative_verbs: frozenset[str]
     reason_verbs: frozenset[str]
     designated_suffixes: tuple[str, ...]
+    aligned_acts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -44,4 +45,5 @@ def load_support() -> SupportLexicon:
         performative_verbs=frozenset(raw["performative"]["verbs"]),
         reason_verbs=frozenset(raw["reason_verbs"]),
         designated_suffixes=tuple(raw["designated_suffixes"]),
+        aligned_acts=frozenset(raw["aligned_acts"]),
     )
