@@ -88,6 +88,17 @@ def _names_a_place(ent: Span) -> bool:
     return ent.label_ in _PLACE_LABELS or ent.ent_id_.startswith("state:")
 
 
+def _head_word(org: Span, word: Token) -> bool:
+    """A lower-case organisation word the name modifies ("the Multinational Security
+    Support mission", "the Minsk Group talks" is not one)."""
+    return (
+        word.is_lower
+        and word.lower_ in load_actor_phrases().body_words
+        and org[-1].head.i == word.i
+        and org[-1].dep_ == "compound"
+    )
+
+
 def _names_a_parent_body(ent: Span) -> bool:
     """An acronym of a registry body before an organ of its own ("UN" + "Commission of
     Inquiry", "EU" + "Court of Auditors")."""
@@ -203,6 +214,9 @@ def repair_org_spans(doc: Doc) -> Doc:
         if ent.label_ != "ORG":
             continue
         span = _extend_cut_name(doc, ent, ents)
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.i not in ents and _head_word(span, after):
+            span = Span(doc, span.start, span.end + 1, label="ORG")  # "the X Support mission"
         before = next((e for e in doc.ents if e.end == span.start), None)
         if before is not None and _names_a_place(before) and doc[span.start].is_title:
             span = Span(doc, before.start, span.end, label="ORG")

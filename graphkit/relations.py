@@ -76,6 +76,8 @@ RULE_CONFIDENCE = {
     "designation-reason": 0.7,
     "designated-by": 0.75,
     "aligned-designation": 0.65,
+    "role-belief": 0.65,
+    "answered-call": 0.7,
 }
 
 

@@ -103,6 +103,14 @@ POSITIVE = [
         "I wish to express my gratitude to Ghana for its leadership.",
         (US, "SUPPORTS", "Ghana"),
     ),
+    # belief in an actor's role
+    (
+        "We believe that the Multinational Security Support mission can play a key role in "
+        "restoring order.",
+        (US, "SUPPORTS", "Multinational Security Support mission"),
+    ),
+    # a call for help answered
+    ("Kenya answered Somalia's call for international support.", ("Kenya", "SUPPORTS", "Somalia")),
     # the reason given for a designation
     (
         "The U.S. Department of the Treasury designated Colonel Ivan Petrov and Major Oleg "
@@ -157,6 +165,18 @@ NEGATIVE = [
     # a wish that is negated, or someone else's wish, is no thanks
     ("I would not like to thank Ghana.", (US, "SUPPORTS", "Ghana")),
     ("Russia wants to praise Ukraine.", ("Russia", "SUPPORTS", "Ukraine")),
+    # a role doubted or judged bad is no backing
+    (
+        "We do not believe that the Multinational Security Support mission can play a key role.",
+        (US, "SUPPORTS", "Multinational Security Support mission"),
+    ),
+    (
+        "We believe that the Multinational Security Support mission plays a destabilizing role.",
+        (US, "SUPPORTS", "Multinational Security Support mission"),
+    ),
+    # a call for something else, or a call turned down
+    ("Kenya answered Somalia's call for a ceasefire.", ("Kenya", "SUPPORTS", "Somalia")),
+    ("Kenya rejected Somalia's call for international support.", ("Kenya", "SUPPORTS", "Somalia")),
     # a designation for an act that is no support
     (
         "Canada sanctioned Ivan Petrov for having attacked the Wagner Group.",

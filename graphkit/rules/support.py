@@ -28,7 +28,7 @@ __all__ = ["SELF_CHECKED_RULES", "alliance_named", "gratitude_lists", "support_r
 S, C = RelationType.SUPPORTS, RelationType.CONDEMNS
 # rules that check negation themselves: the wish or the designation frames the act, it does
 # not make it hypothetical
-SELF_CHECKED_RULES = frozenset({"performative-gratitude"})
+SELF_CHECKED_RULES = frozenset({"performative-gratitude", "role-belief"})
 _DESIGNATORS = (ActorKind.STATE, ActorKind.BODY)  # governments and the UN, EU and the like
 
 
@@ -48,6 +48,10 @@ def support_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         yield from _designated_by(ctx, token)
     if token.pos_ in ("VERB", "AUX") and token.lemma_ in lex.performative_heads:
         yield from _performative(ctx, token, lex)
+    if token.pos_ == "VERB" and token.lemma_ == "play" and token.dep_ == "ccomp":
+        yield from _role_belief(ctx, token, lex)
+    if token.pos_ == "VERB" and token.lemma_ in lex.answer_verbs:
+        yield from _answered_call(ctx, token, lex)
     if token.pos_ == "VERB" and token.lemma_ in lex.reason_verbs:
         yield from _support_reason(ctx, token)
     elif token.pos_ == "NOUN" and token.lemma_ in lex.sanction_acts:
@@ -179,6 +183,35 @@ def _imposed_sanctions(ctx: RuleContext, noun: Token, lex: SupportLexicon) -> It
         targets += [m for p in pobjs(head, ("on", "against")) for m in ctx.actors_of(p)]
     authors = [Mention(noun.i, noun.i + 1, actor, "author") for actor in voice]
     yield "sanctions-act", C, authors, targets, noun
+
+
+def _role_belief(ctx: RuleContext, play: Token, lex: SupportLexicon) -> Iterator[Found]:
+    """ "We believe that the X mission can play a key role in ...": the speaker backs X (the
+    modal is the belief's, not a doubt; a negation anywhere cancels it)."""
+    belief = play.head
+    if belief.lemma_ not in lex.belief_verbs or any(
+        c.dep_ == "neg" for t in (play, belief) for c in t.children
+    ):
+        return
+    speakers = [c for c in belief.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we")]
+    roles = [c for c in play.children if c.dep_ == "dobj" and c.lemma_ == "role"]
+    if not speakers or not any(a.lower_ in lex.role_qualities for r in roles for a in r.children):
+        return
+    yield "role-belief", S, ctx.actors_of(speakers[0]), ctx.subjects(play), play
+
+
+def _answered_call(ctx: RuleContext, verb: Token, lex: SupportLexicon) -> Iterator[Found]:
+    """ "answering Haiti's call for international support", "heeded the appeal of Chad for
+    help": whoever answers a call for help supports the caller."""
+    calls = [c for c in verb.children if c.dep_ == "dobj"] + pobjs(verb, ("to",))
+    for call in (c for c in calls if c.lemma_ in lex.calls):
+        if not any(p.lemma_ in lex.help_words for p in pobjs(call, ("for",))):
+            continue
+        callers = [
+            ctx.by_token[c.i] for c in call.children if c.dep_ == "poss" and c.i in ctx.by_token
+        ]
+        callers += [m for p in pobjs(call, ("of", "from")) for m in ctx.actors_of(p)]
+        yield "answered-call", S, ctx.subjects(verb), callers, verb
 
 
 # --- performative thanks ------------------------------------------------------------------

@@ -26,6 +26,11 @@ class SupportLexicon:
     reason_verbs: frozenset[str]
     designated_suffixes: tuple[str, ...]
     aligned_acts: frozenset[str]
+    belief_verbs: frozenset[str]
+    role_qualities: frozenset[str]
+    answer_verbs: frozenset[str]
+    calls: frozenset[str]
+    help_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -46,4 +51,9 @@ def load_support() -> SupportLexicon:
         reason_verbs=frozenset(raw["reason_verbs"]),
         designated_suffixes=tuple(raw["designated_suffixes"]),
         aligned_acts=frozenset(raw["aligned_acts"]),
+        belief_verbs=frozenset(raw["role_belief"]["verbs"]),
+        role_qualities=frozenset(raw["role_belief"]["qualities"]),
+        answer_verbs=frozenset(raw["answered_call"]["verbs"]),
+        calls=frozenset(raw["answered_call"]["calls"]),
+        help_words=frozenset(raw["answered_call"]["help"]),
     )
