@@ -30,7 +30,7 @@ from graphkit.rules.quotes import (
 )
 from graphkit.rules.requests import PRESUPPOSED_RULES, release_requests
 from graphkit.rules.statements import statement_rules
-from graphkit.rules.support import SELF_CHECKED_RULES, support_rules
+from graphkit.rules.support import SELF_CHECKED_RULES, own_people, support_rules
 from graphkit.rules.verbs import verb_rules
 
 __all__ = ["RULE_CONFIDENCE", "Candidate", "extract_relations", "rule_confidence"]
@@ -176,6 +176,8 @@ def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: Relatio
             if sources_ok and ctx.table.kind(agent.actor) not in sources_ok:
                 continue
             if targets_ok and ctx.table.kind(patient.actor) not in targets_ok:
+                continue
+            if rel_type is RelationType.SUPPORTS and own_people(ctx, agent.actor, patient.actor):
                 continue
             found.append(
                 Candidate(agent.actor, patient.actor, rel_type, token.sent, rule, token.text)

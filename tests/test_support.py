@@ -297,3 +297,10 @@ def test_designations_with_a_target_of_their_own_keep_it(ex: Extractor) -> None:
     text = ALIGNED.replace("designations by Australia", "sanctions by Australia on Iran")
     got = triples(ex, text)
     assert ("Australia", "CONDEMNS", "Syria") not in got
+
+
+def test_a_government_caring_for_its_own_people_takes_no_side(ex: Extractor) -> None:
+    got = triples(ex, "We celebrate the return of these Americans to their families.")
+    assert (US, "SUPPORTS", "Americans") not in got
+    # another state's people are still supported
+    assert (US, "SUPPORTS", "Ukrainians") in triples(ex, "We stand with Ukrainians in their fight.")

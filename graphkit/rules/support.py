@@ -23,7 +23,13 @@ from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.statement_words import load_statement_lexicon
 from graphkit.rules.support_words import SupportLexicon, load_support
 
-__all__ = ["SELF_CHECKED_RULES", "alliance_named", "gratitude_lists", "support_rules"]
+__all__ = [
+    "SELF_CHECKED_RULES",
+    "alliance_named",
+    "gratitude_lists",
+    "own_people",
+    "support_rules",
+]
 
 S, C = RelationType.SUPPORTS, RelationType.CONDEMNS
 # rules that check negation themselves: the wish or the designation frames the act, it does
@@ -288,3 +294,16 @@ def _designated_by(ctx: RuleContext, word: Token) -> Iterator[Found]:
     if not designated and noun.dep_ == "appos":  # "X, a U.S.-designated entity"
         designated = ctx.actors_of(noun.head, expand=False)
     yield "designated-by", C, designators, designated, word
+
+
+def own_people(ctx: RuleContext, source: str, target: str) -> bool:
+    """Is ``target`` the people of the state ``source`` ("we celebrate the return of these
+    Americans" in a US statement)? A government's care for its own citizens takes no side."""
+    if (
+        ctx.table.kind(target) is not ActorKind.GROUP
+        or ctx.table.kind(source) is not ActorKind.STATE
+    ):
+        return False
+    state = ctx.table.actors[source].registry
+    name = ctx.table.actors[target].name
+    return state is not None and any(f"{d}s" == name for d in state.demonyms)
