@@ -143,7 +143,7 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
     if span.label_ == "ORG" and all(t.lower_ in generic for t in span):
         return None  # "the Committee", "the Senate", "State Party": a description, not a name
     if span.label_ == "ORG" and _indefinite(span):
-        return None  # "a designated Foreign Terrorist Organization": a description, not a name
+        return None  # "a banned Terrorist Organization": a description, not a name
     if span.label_ == "ORG" and len(text) > 2 and not text.isupper():
         kind = _org_kind(span, phrases.company_words, phrases.body_words)
         if kind is not None:
@@ -152,11 +152,11 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
 
 
 def _indefinite(span: Span, words: frozenset[str] = frozenset({"a", "an", "another"})) -> bool:
-    """ "a designated Foreign Terrorist Organization": a kind, not the named actor."""
+    """ "a banned Terrorist Organization": a kind, not the named actor."""
     return any(c.dep_ == "det" and c.lower_ in words for c in span.root.children)
 
 
-# "every Russian" is anyone of the nation, not its state ("a Singaporean won the vote"
+# "each Georgian" is anyone of the nation, not its state ("a Singaporean won the vote"
 # still stands for the state it represents)
 _EVERY = frozenset({"every", "each", "any"})
 

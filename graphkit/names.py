@@ -89,7 +89,7 @@ def _names_a_place(ent: Span) -> bool:
 
 
 def _head_word(org: Span, word: Token) -> bool:
-    """A lower-case organisation word the name modifies ("the Multinational Security
+    """A lower-case organisation word the name modifies ("the Regional Stabilization
     Support mission", "the Minsk Group talks" is not one)."""
     return (
         word.is_lower
@@ -179,7 +179,7 @@ _NAME_PARTICLES = frozenset({"de", "del", "della", "da", "dos", "la", "van", "vo
 
 
 def _listed_people(doc: Doc, person: Span, taken: set[int]) -> list[Span]:
-    """ "designating A of Uganda, Luz del Carmen Ibanez of Peru and B of Benin": a name
+    """ "designating A of Chile, Ana Maria del Pilar Rios of Peru and B of Spain": a name
     coordinated with a person's and, like it, "of <state>" is a person too."""
     root = person.root
     if root.dep_ != "conj" and not any(c.dep_ == "conj" for c in root.children):

@@ -30,16 +30,16 @@ US = "United States"
 
 POSITIVE = [
     # alliance: the possessor names its ally
-    ("We stand by our close ally, Ukraine, in this struggle.", (US, "SUPPORTS", "Ukraine")),
+    ("We stand by our trusted ally, Ukraine, in this struggle.", (US, "SUPPORTS", "Ukraine")),
     (
-        "The decision harms the security of Japan and our partners, including Australia.",
+        "The decision harms the security of Japan and our partners like Australia.",
         (US, "SUPPORTS", "Australia"),
     ),
-    ("Estonia, our steadfast partner, hosted the meeting.", (US, "SUPPORTS", "Estonia")),
+    ("Estonia, our longtime partner, hosted the meeting.", (US, "SUPPORTS", "Estonia")),
     # gratitude lists
     (
-        "We are grateful to our partners in the region for their help in securing the release, "
-        "including the Governments of Jordan and Egypt.",
+        "We are grateful to our friends for their steady help over months of talks, including "
+        "the governments of Jordan and Egypt.",
         (US, "SUPPORTS", "Egypt"),
     ),
     (
@@ -77,10 +77,10 @@ POSITIVE = [
         "The President signed an executive order imposing sanctions on the Arab Bank.",
         (US, "CONDEMNS", "Arab Bank"),
     ),
-    # "a U.S.-designated entity": the designating state or body condemns it
+    # "a U.S.-designated group": the designating state or body condemns it
     (
-        "The Wagner Group, a U.S.-designated entity, operates in Mali.",
-        (US, "CONDEMNS", "Wagner Group"),
+        "Hezbollah, a U.S.-designated terrorist group, has fighters in Syria.",
+        (US, "CONDEMNS", "Hezbollah"),
     ),
     (
         "Hamas, an EU-listed terrorist group, fired rockets.",
@@ -88,35 +88,33 @@ POSITIVE = [
     ),
     # acronyms and surnames the text resolves
     (
-        "The Rapid Support Forces shelled the town again. We urge the RSF to stop the attacks.",
+        "The Rapid Support Forces shelled the town again. We call on the RSF to stop the attacks.",
         (US, "LOBBIES", "Rapid Support Forces"),
     ),
     (
-        "The EU sanctioned Sergio Mendoza Ruiz in May. Ruiz was previously sanctioned by the "
-        "Government of Canada.",
+        "The EU sanctioned Sergio Mendoza Ruiz in May. In 2021 Ruiz had been sanctioned by Canada.",
         ("Canada", "CONDEMNS", "Sergio Mendoza Ruiz"),
     ),
     # performative thanks: the wish is the thanks
     ("I would like to thank Ghana for its leadership.", (US, "SUPPORTS", "Ghana")),
-    ("We want to recognize Peru, our co-sponsor, for its work.", (US, "SUPPORTS", "Peru")),
+    ("We want to recognize Peru, our co-chair, for its work.", (US, "SUPPORTS", "Peru")),
     (
         "I wish to express my gratitude to Ghana for its leadership.",
         (US, "SUPPORTS", "Ghana"),
     ),
     # belief in an actor's role
     (
-        "We believe that the Multinational Security Support mission can play a key role in "
+        "We believe that the Regional Stabilization Support mission can play a vital role in "
         "restoring order.",
-        (US, "SUPPORTS", "Multinational Security Support mission"),
+        (US, "SUPPORTS", "Regional Stabilization Support mission"),
     ),
     # a call for help answered
-    ("Kenya answered Somalia's call for international support.", ("Kenya", "SUPPORTS", "Somalia")),
+    ("Kenya answered Somalia's plea for military help.", ("Kenya", "SUPPORTS", "Somalia")),
     # the reason given for a designation
     (
-        "The U.S. Department of the Treasury designated Colonel Ivan Petrov and Major Oleg "
-        "Sokolov for having materially assisted, sponsored, or provided financial support for, "
-        "or goods or services to or in support of, the Wagner Group, a designated entity.",
-        ("Oleg Sokolov", "SUPPORTS", "Wagner Group"),
+        "The U.S. Department of the Treasury sanctioned Colonel Ivan Petrov and Major Oleg "
+        "Sokolov for having provided weapons, money, or other material support to Hezbollah.",
+        ("Oleg Sokolov", "SUPPORTS", "Hezbollah"),
     ),
     # designated people whose names the NER cuts or misses
     (
@@ -137,8 +135,8 @@ def test_support_pattern(ex: Extractor, text: str, expected: tuple[str, str, str
 
 NEGATIVE = [
     # alliance stays one-way where the possessor is not the one naming its ally
-    ("We stand by our close ally, Ukraine, in this struggle.", ("Ukraine", "SUPPORTS", US)),
-    ("Estonia, our steadfast partner, hosted the meeting.", ("Estonia", "SUPPORTS", US)),
+    ("We stand by our trusted ally, Ukraine, in this struggle.", ("Ukraine", "SUPPORTS", US)),
+    ("Estonia, our longtime partner, hosted the meeting.", ("Estonia", "SUPPORTS", US)),
     # a backer backs the possessor: not reversed
     (
         "Russia's supporters, including Belarus, voted against the resolution.",
@@ -167,16 +165,16 @@ NEGATIVE = [
     ("Russia wants to praise Ukraine.", ("Russia", "SUPPORTS", "Ukraine")),
     # a role doubted or judged bad is no backing
     (
-        "We do not believe that the Multinational Security Support mission can play a key role.",
-        (US, "SUPPORTS", "Multinational Security Support mission"),
+        "We do not believe that the Regional Stabilization Support mission can play a vital role.",
+        (US, "SUPPORTS", "Regional Stabilization Support mission"),
     ),
     (
-        "We believe that the Multinational Security Support mission plays a destabilizing role.",
-        (US, "SUPPORTS", "Multinational Security Support mission"),
+        "We believe that the Regional Stabilization Support mission plays a destabilizing role.",
+        (US, "SUPPORTS", "Regional Stabilization Support mission"),
     ),
     # a call for something else, or a call turned down
     ("Kenya answered Somalia's call for a ceasefire.", ("Kenya", "SUPPORTS", "Somalia")),
-    ("Kenya rejected Somalia's call for international support.", ("Kenya", "SUPPORTS", "Somalia")),
+    ("Kenya rejected Somalia's plea for military help.", ("Kenya", "SUPPORTS", "Somalia")),
     # a designation for an act that is no support
     (
         "Canada sanctioned Ivan Petrov for having attacked the Wagner Group.",
@@ -187,10 +185,10 @@ NEGATIVE = [
         "Group's funds.",
         ("Ivan Petrov", "SUPPORTS", "Wagner Group"),
     ),
-    # "every Russian" is anyone of the nation, not its state
+    # "each Georgian" is anyone of the nation, not its state
     (
-        "I support the right of every Russian to speak freely.",
-        (US, "SUPPORTS", "Russia"),
+        "I defend the right of each Georgian to vote freely.",
+        (US, "SUPPORTS", "Georgia"),
     ),
     # sanctions with an owner of their own are the owner's
     ("The EU's sanctions on the Arab Bank took effect.", (US, "CONDEMNS", "Arab Bank")),
@@ -220,7 +218,7 @@ def test_registry_acronym_keeps_its_reading_without_a_full_name(ex: Extractor) -
 
 
 def test_acronym_named_in_full_replaces_the_registry_reading(ex: Extractor) -> None:
-    text = "The Rapid Support Forces shelled the town again. We urge the RSF to stop the attacks."
+    text = "The Rapid Support Forces shelled the town again. We call on the RSF to stop."
     assert "Reporters Without Borders" not in actor_names(ex, text)
 
 
@@ -236,9 +234,9 @@ def test_listed_name_needs_of_state_like_its_sibling(ex: Extractor) -> None:
 
 
 def test_indefinite_organisation_is_a_description(ex: Extractor) -> None:
-    text = "The Iran-backed Houthis, a designated Foreign Terrorist Organization, attacked ships."
-    assert "Foreign Terrorist Organization" not in actor_names(ex, text, None)
-    assert ("Iran", "SUPPORTS", "Houthis") in triples(ex, text, None)
+    text = "The Syrian-backed Hezbollah, a banned Terrorist Organization in Canada, fired rockets."
+    assert "Terrorist Organization" not in actor_names(ex, text, None)
+    assert ("Syria", "SUPPORTS", "Hezbollah") in triples(ex, text, None)
 
 
 # --- named coalitions -----------------------------------------------------------------------
@@ -277,8 +275,8 @@ def test_coalition_name_is_matched_as_a_name(ex: Extractor) -> None:
 # --- designations a statement aligns with -----------------------------------------------------
 ALIGNED = (
     "Today we designated five officials of the Syrian regime. We condemn Syria's brutal "
-    "crackdown on protesters. These actions are taken in alignment with designations by "
-    "Australia and Japan."
+    "crackdown on protesters. The measures were coordinated with sanctions by Australia and "
+    "Japan."
 )
 
 
@@ -289,18 +287,18 @@ def test_aligned_designations_condemn_the_state_the_statement_condemns(ex: Extra
 
 
 def test_aligned_designations_need_a_condemned_state(ex: Extractor) -> None:
-    text = "These actions are taken in alignment with designations by Australia and Japan."
+    text = "The measures were coordinated with sanctions by Australia and Japan."
     assert not any(rel == "CONDEMNS" for _, rel, _ in triples(ex, text))
 
 
 def test_designations_with_a_target_of_their_own_keep_it(ex: Extractor) -> None:
-    text = ALIGNED.replace("designations by Australia", "sanctions by Australia on Iran")
+    text = ALIGNED.replace("sanctions by Australia", "sanctions by Australia on Iran")
     got = triples(ex, text)
     assert ("Australia", "CONDEMNS", "Syria") not in got
 
 
 def test_a_government_caring_for_its_own_people_takes_no_side(ex: Extractor) -> None:
-    got = triples(ex, "We celebrate the return of these Americans to their families.")
+    got = triples(ex, "We stand with these Americans and their families.")
     assert (US, "SUPPORTS", "Americans") not in got
     # another state's people are still supported
     assert (US, "SUPPORTS", "Ukrainians") in triples(ex, "We stand with Ukrainians in their fight.")

@@ -2,10 +2,10 @@
 
 A registry acronym can name several actors ("RSF": a press-freedom NGO or a Sudanese
 paramilitary). When the document names, in full, an actor whose initials spell the
-acronym ("the Rapid Support Forces ... We urge the RSF to ..."), the acronym is that
+acronym ("the Rapid Support Forces shelled ... the RSF said"), the acronym is that
 actor, over the registry's default reading. An acronym no entity claims ("the sanctions
-on MOGE") is the organisation named in full whose initials it is ("Myanma Oil and Gas
-Enterprise"), and a bare surname the NER missed ("Tremblay was sanctioned") is the person
+on KMC") is the organisation named in full whose initials it is ("Kivu Mining
+Corporation"), and a bare surname the NER missed ("Tremblay was sanctioned") is the person
 the document names in full.
 """
 

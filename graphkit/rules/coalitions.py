@@ -1,7 +1,7 @@
 """Named coalitions: a name the text gives to a list of actors stands for each of them.
 
-"Norway, the United Kingdom and the United States (the Troika) condemn ...", "a statement
-released by the Quartet: the Governments of A, B and C": later, "The Troika calls on X"
+"Chile, Peru and Brazil (the Group of Friends) condemn ...", "a statement
+released by the Quartet: the Governments of A, B and C": later, "The Group of Friends calls on X"
 is every member calling on X. Only a name the document introduces counts (a registry
 body such as the G7 is an actor of its own), and only for the document that introduces it.
 """
@@ -17,7 +17,7 @@ from graphkit.rules.context import RuleContext
 __all__ = ["coalition_mentions"]
 
 _MEMBER_KINDS = (ActorKind.STATE, ActorKind.BODY, ActorKind.PERSON)
-_MAX_NAME = 4  # words of a coalition's name ("the Troika", "the Group of Friends")
+_MAX_NAME = 4  # words of a coalition's name ("the Quartet", "the Group of Friends")
 
 
 def coalition_mentions(ctx: RuleContext) -> list[Mention]:
@@ -76,7 +76,7 @@ def _members(ctx: RuleContext, token: Token, climb: bool = True) -> list[str]:
 def _named_after_list(
     ctx: RuleContext, paren: Token
 ) -> tuple[tuple[str, ...], list[str], set[int]] | None:
-    """ "A, B and C (the Troika)"."""
+    """ "A, B and C (the Group of Friends)"."""
     doc = ctx.doc
     window = doc[paren.i + 1 : paren.i + 3 + _MAX_NAME]
     close = next((t.i for t in window if t.text == ")"), None)
@@ -93,7 +93,7 @@ def _named_after_list(
 def _named_before_list(
     ctx: RuleContext, colon: Token
 ) -> tuple[tuple[str, ...], list[str], set[int]] | None:
-    """ "released by the Troika: the Governments of A, B and C"."""
+    """ "released by the Quartet: the governments of A, B and C"."""
     doc = ctx.doc
     start = colon.i
     while start > colon.sent.start and colon.i - start < _MAX_NAME + 1:

@@ -1,6 +1,6 @@
 """Designations by others that a statement aligns itself with.
 
-"These actions are taken in alignment with designations by the United Kingdom and Canada",
+"The measures were coordinated with sanctions by Australia and Japan",
 "... alongside sanctions by the EU": the named governments sanction the same target as the
 statement. The target is the state the statement's own voice condemns elsewhere in the
 document (a designation of a regime's officials and firms condemns the regime), so this

@@ -1,9 +1,9 @@
 """Support, findings and sanctions acts in official statements.
 
-- Alliance: "our close ally, X", "X, our steadfast partner", "our allies, including X": the
+- Alliance: "our trusted ally, X", "X, our longtime partner", "our allies like X": the
   one whose ally X is SUPPORTS X (alliance is mutual; the possessor names the relation).
-- Gratitude lists: "grateful to our partners ..., including the Governments of A and B",
-  "thanks to A ..., and to B for its leadership" (gratitude itself is in statements.py).
+- Gratitude lists: "grateful to our friends ..., including the governments of A and B",
+  "thanks to A ..., and to B for its help" (gratitude itself is in statements.py).
 - Findings: "the Commission of Inquiry determined that X's violations ...", "the Working
   Group found ... in violation of X's obligations": the finding body CONDEMNS the state.
 - Sanctions acts of the author: "this sanctions action against X", "today's action against
@@ -89,7 +89,7 @@ def _allies(ctx: RuleContext, noun: Token) -> list[Mention]:
         if p.dep_ == "pobj"
         for m in ctx.actors_of(p)
     ]
-    if noun.dep_ == "appos":  # "X, our steadfast partner"
+    if noun.dep_ == "appos":  # "X, our longtime partner"
         members += ctx.actors_of(noun.head, expand=False)
     return members
 
@@ -192,7 +192,7 @@ def _imposed_sanctions(ctx: RuleContext, noun: Token, lex: SupportLexicon) -> It
 
 
 def _role_belief(ctx: RuleContext, play: Token, lex: SupportLexicon) -> Iterator[Found]:
-    """ "We believe that the X mission can play a key role in ...": the speaker backs X (the
+    """ "We believe that X can play a vital role in ...": the speaker backs X (the
     modal is the belief's, not a doubt; a negation anywhere cancels it)."""
     belief = play.head
     if belief.lemma_ not in lex.belief_verbs or any(
@@ -207,7 +207,7 @@ def _role_belief(ctx: RuleContext, play: Token, lex: SupportLexicon) -> Iterator
 
 
 def _answered_call(ctx: RuleContext, verb: Token, lex: SupportLexicon) -> Iterator[Found]:
-    """ "answering Haiti's call for international support", "heeded the appeal of Chad for
+    """ "answering X's plea for help", "heeded the appeal of Chad for
     help": whoever answers a call for help supports the caller."""
     calls = [c for c in verb.children if c.dep_ == "dobj"] + pobjs(verb, ("to",))
     for call in (c for c in calls if c.lemma_ in lex.calls):
@@ -222,7 +222,7 @@ def _answered_call(ctx: RuleContext, verb: Token, lex: SupportLexicon) -> Iterat
 
 # --- performative thanks ------------------------------------------------------------------
 def _performative(ctx: RuleContext, head: Token, lex: SupportLexicon) -> Iterator[Found]:
-    """ "I would like to thank X", "we want to recognize X, our co-sponsor, for ...",
+    """ "I would like to thank X", "we want to recognize X, our co-chair, for ...",
     "I wish to express my gratitude to X": the first-person wish is the thanks itself."""
     speakers = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we")]
     if not speakers or any(c.dep_ == "neg" for c in head.children):
@@ -275,9 +275,9 @@ def _supports(ctx: RuleContext, token: Token) -> bool:
     return token.pos_ == "NOUN" and ctx.lex.nouns.get(token.lemma_) is S
 
 
-# --- "a U.S.-designated entity" -------------------------------------------------------------
+# --- "a U.S.-designated group" ---------------------------------------------------------------
 def _designated_by(ctx: RuleContext, word: Token) -> Iterator[Found]:
-    """ "the Wagner Group, a U.S.-designated entity", "UK-sanctioned oligarchs": the state
+    """ "X, a U.S.-designated terrorist group", "UK-sanctioned oligarchs": the state
     in the modifier condemns what it designated (the prefix is one token with the
     participle, or the compound before a hyphen)."""
     prefix = word.text.rsplit("-", 1)[0] if "-" in word.text else ""
@@ -291,13 +291,13 @@ def _designated_by(ctx: RuleContext, word: Token) -> Iterator[Found]:
     designators = [m for m in designators if ctx.table.kind(m.actor) in _DESIGNATORS]
     noun = word.head
     designated = ctx.actors_of(noun)
-    if not designated and noun.dep_ == "appos":  # "X, a U.S.-designated entity"
+    if not designated and noun.dep_ == "appos":  # "X, a U.S.-designated group"
         designated = ctx.actors_of(noun.head, expand=False)
     yield "designated-by", C, designators, designated, word
 
 
 def own_people(ctx: RuleContext, source: str, target: str) -> bool:
-    """Is ``target`` the people of the state ``source`` ("we celebrate the return of these
+    """Is ``target`` the people of the state ``source`` ("we stand with these
     Americans" in a US statement)? A government's care for its own citizens takes no side."""
     if (
         ctx.table.kind(target) is not ActorKind.GROUP
