@@ -23,6 +23,8 @@ _MAX_NAME = 4  # words of a coalition's name ("the Quartet", "the Group of Frien
 def coalition_mentions(ctx: RuleContext) -> list[Mention]:
     """A mention of its first member for every later use of a coalition name; the members
     are in ``ctx.coalitions`` under the mention's first token."""
+    if "(" not in ctx.doc.text and ":" not in ctx.doc.text:
+        return []
     names: dict[tuple[str, ...], list[str]] = {}
     introduced: set[int] = set()
     for token in ctx.doc:

@@ -14,6 +14,7 @@ Words: graphkit/data/support.yaml.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -38,7 +39,21 @@ SELF_CHECKED_RULES = frozenset({"performative-gratitude", "role-belief"})
 _DESIGNATORS = (ActorKind.STATE, ActorKind.BODY)  # governments and the UN, EU and the like
 
 
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """Every lemma or word a support rule starts from: the rest of the tokens are skipped
+    at once (one set lookup per token)."""
+    lex = load_support()
+    return frozenset(
+        lex.alliance_nouns | lex.finding_verbs | lex.sanction_acts | lex.performative_heads
+        | lex.answer_verbs | lex.reason_verbs | {"play", "sanctions"}
+    )  # fmt: skip
+
+
 def support_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
+    triggers = _triggers()
+    if token.lemma_ not in triggers and token.lower_ not in triggers and token.dep_ != "amod":
+        return
     lex = load_support()
     if token.pos_ == "NOUN" and token.lemma_ in lex.alliance_nouns:
         members = _allies(ctx, token)
