@@ -116,6 +116,12 @@ POSITIVE = [
         "Sokolov for having provided weapons, money, or other material support to Hezbollah.",
         ("Oleg Sokolov", "SUPPORTS", "Hezbollah"),
     ),
+    # a hyphenated surname alone, which the NER may take for a place or an organisation
+    (
+        "Russia jailed Vladimir Petrov-Vodkin in May. We defend Petrov-Vodkin against these "
+        "charges.",
+        (US, "SUPPORTS", "Vladimir Petrov-Vodkin"),
+    ),
     # designated people whose names the NER cuts or misses
     (
         "Today, I am designating Ana Maria Lucia Sofia Herrera of Chile and Tomas Vidal of Spain.",
@@ -302,3 +308,7 @@ def test_a_government_caring_for_its_own_people_takes_no_side(ex: Extractor) -> 
     assert (US, "SUPPORTS", "Americans") not in got
     # another state's people are still supported
     assert (US, "SUPPORTS", "Ukrainians") in triples(ex, "We stand with Ukrainians in their fight.")
+
+
+def test_surname_needs_the_full_name_in_the_document(ex: Extractor) -> None:
+    assert "Petrov-Vodkin" not in actor_names(ex, "We defend Petrov-Vodkin against the charges.")

@@ -44,6 +44,8 @@ def resolve_acronyms(doc: Doc, mentions: list[Mention], table: ActorTable) -> li
             by_initials.setdefault(_initials(table.actors[m.actor].name), set()).add(m.actor)
         elif kind is ActorKind.PERSON and m.via == "ner":
             surnames.setdefault(doc[m.end - 1].text, set()).add(m.actor)
+            last_word = doc[m.start : m.end].text.split()[-1]  # "Ruiz-Tagle", one word
+            surnames.setdefault(last_word, set()).add(m.actor)
     if not by_initials and not surnames:
         return mentions
     out: list[Mention] = []
@@ -59,6 +61,18 @@ def resolve_acronyms(doc: Doc, mentions: list[Mention], table: ActorTable) -> li
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN":
             continue
+        hyphened = doc[token.i : token.i + 3]
+        if (
+            len(hyphened) == 3
+            and hyphened[1].text == "-"
+            and not covered & {i + token.i for i in (1, 2)}
+        ):
+            # "Ruiz-Tagle" alone, which the NER may even take for a place
+            named = surnames.get(hyphened.text, set()) if hyphened[2].is_title else set()
+            if len(named) == 1:
+                out.append(Mention(token.i, token.i + 3, next(iter(named)), "short"))
+                covered.update(range(token.i, token.i + 3))
+                continue
         if _acronym(token.text) and len(token.text) > 2:
             named = by_initials.get(token.text, set())
         elif token.is_title and token.ent_type_ in ("", "PERSON"):
