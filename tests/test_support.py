@@ -58,6 +58,11 @@ POSITIVE = [
         "was in violation of Egypt's international obligations.",
         ("UN Working Group on Arbitrary Detention", "CONDEMNS", "Egypt"),
     ),
+    (
+        "The Working Group on Enforced Disappearances found that Sri Lanka's abductions of "
+        "activists breached its obligations.",
+        ("Working Group on Enforced Disappearances", "CONDEMNS", "Sri Lanka"),
+    ),
     # the author's sanctions act
     (
         "Today's action against the Kivu Mining Corporation shows our resolve.",
@@ -159,6 +164,11 @@ NEGATIVE = [
         "The Working Group on Arbitrary Detention found that Egypt had cooperated fully with its "
         "visit.",
         ("UN Working Group on Arbitrary Detention", "CONDEMNS", "Egypt"),
+    ),
+    (
+        "The Working Group on Enforced Disappearances found that Sri Lanka had respected its "
+        "obligations.",
+        ("Working Group on Enforced Disappearances", "CONDEMNS", "Sri Lanka"),
     ),
     # a state's finding is not a body's (the rule is for finding bodies)
     (

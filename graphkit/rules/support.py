@@ -36,7 +36,8 @@ S, C = RelationType.SUPPORTS, RelationType.CONDEMNS
 # rules that check negation themselves: the wish or the designation frames the act, it does
 # not make it hypothetical
 SELF_CHECKED_RULES = frozenset({"performative-gratitude", "role-belief"})
-_DESIGNATORS = (ActorKind.STATE, ActorKind.BODY)  # governments and the UN, EU and the like
+_DESIGNATORS = (ActorKind.STATE, ActorKind.BODY)
+_FINDERS = (ActorKind.BODY, ActorKind.COMPANY)  # governments and the UN, EU and the like
 
 
 @lru_cache(maxsize=1)
@@ -147,18 +148,25 @@ def gratitude_lists(ctx: RuleContext, word: Token, addressee: tuple[str, ...]) -
 # --- findings ----------------------------------------------------------------------------
 def _finding(ctx: RuleContext, verb: Token, lex: SupportLexicon) -> Iterator[Found]:
     """ "the Working Group found that Y's detention is in violation of X's obligations"."""
-    bodies = [m for m in ctx.subjects(verb) if ctx.table.kind(m.actor) is ActorKind.BODY]
+    # a body ("the Working Group on ..." may be read as a company for its "group")
+    bodies = [m for m in ctx.subjects(verb) if ctx.table.kind(m.actor) in _FINDERS]
     if not bodies:
         return
     states: list[Mention] = []
     for complement in (c for c in verb.children if c.dep_ in ("ccomp", "dobj")):
         for token in complement.subtree:
-            if token.lower_ in lex.finding_words or token.lemma_ in lex.finding_words:
+            if token.pos_ == "VERB" and token.lemma_ in lex.violation_verbs:
+                # "X's abductions breached its obligations", "X violated the covenant"
+                doers = [c for c in token.children if c.dep_ == "nsubj"]
+                owners = [m for d in doers for m in ctx.owner_of(d)]
+                states += [m for m in owners if ctx.table.kind(m.actor) is ActorKind.STATE]
+            elif token.lower_ in lex.finding_words or token.lemma_ in lex.finding_words:
                 owners = ctx.owner_of(token)
                 # "X's gross violations": the parser may hang the possessor as nmod
                 owners += [ctx.by_token[c.i] for c in token.children
                            if c.dep_ == "nmod" and c.i in ctx.by_token]  # fmt: skip
                 states += [m for m in owners if ctx.table.kind(m.actor) is ActorKind.STATE]
+
     yield "finding", C, bodies, states, verb
 
 

@@ -31,6 +31,7 @@ class SupportLexicon:
     answer_verbs: frozenset[str]
     calls: frozenset[str]
     help_words: frozenset[str]
+    violation_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,4 +57,5 @@ def load_support() -> SupportLexicon:
         answer_verbs=frozenset(raw["answered_call"]["verbs"]),
         calls=frozenset(raw["answered_call"]["calls"]),
         help_words=frozenset(raw["answered_call"]["help"]),
+        violation_verbs=frozenset(raw["violation_verbs"]),
     )
