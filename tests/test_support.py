@@ -153,6 +153,10 @@ NEGATIVE = [
         "Russia's supporters, including Belarus, voted against the resolution.",
         ("Russia", "SUPPORTS", "Belarus"),
     ),
+    # a third party's allies keep the agent-noun reading: the member backs the possessor
+    ("Russia's allies, including Belarus, voted no.", ("Russia", "SUPPORTS", "Belarus")),
+    # "-designated" also means appointed, "-listed" traded
+    ("A Kremlin-designated governor took office in Kherson.", ("Russia", "CONDEMNS", "Kherson")),
     # an "including" list after a named addressee is not a list of addressees
     (
         "We are grateful to Norway for its efforts to end the wars in the region, including in "
@@ -322,3 +326,14 @@ def test_a_government_caring_for_its_own_people_takes_no_side(ex: Extractor) -> 
 
 def test_surname_needs_the_full_name_in_the_document(ex: Extractor) -> None:
     assert "Petrov-Vodkin" not in actor_names(ex, "We defend Petrov-Vodkin against the charges.")
+
+
+def test_designation_modifier_needs_a_designated_kind_of_noun(ex: Extractor) -> None:
+    text = "The London-listed miner Kivu Mining Corporation cut jobs."
+    assert not any(rel == "CONDEMNS" for _, rel, _ in triples(ex, text, None))
+
+
+def test_two_letter_acronyms_keep_their_registry_reading(ex: Extractor) -> None:
+    text = "The Union of Students marched in Kyiv. The US condemned Russia for the arrests."
+    got = triples(ex, text, None)
+    assert (US, "CONDEMNS", "Russia") in got

@@ -50,10 +50,13 @@ def resolve_acronyms(doc: Doc, mentions: list[Mention], table: ActorTable) -> li
         return mentions
     out: list[Mention] = []
     covered: set[int] = set()
+    in_full = {m.actor for m in mentions if m.end - m.start > 1}
     for m in mentions:
         covered.update(range(m.start, m.end))
         text = doc[m.start].text
-        if m.end - m.start == 1 and _acronym(text):
+        # "US", "UN": two letters are too common to read as another name's initials, and a
+        # registry reading the text also names in full stays
+        if m.end - m.start == 1 and _acronym(text) and len(text) > 2 and m.actor not in in_full:
             named = by_initials.get(text, set())
             if len(named) == 1 and m.actor not in named:
                 m = Mention(m.start, m.end, next(iter(named)), m.via, m.state)

@@ -33,11 +33,12 @@ __all__ = [
 ]
 
 S, C = RelationType.SUPPORTS, RelationType.CONDEMNS
-# rules that check negation themselves: the wish or the designation frames the act, it does
-# not make it hypothetical
+# rules that check negation themselves: the wish or the belief frames the act, it does not
+# make it hypothetical
 SELF_CHECKED_RULES = frozenset({"performative-gratitude", "role-belief"})
-_DESIGNATORS = (ActorKind.STATE, ActorKind.BODY)
-_FINDERS = (ActorKind.BODY, ActorKind.COMPANY)  # governments and the UN, EU and the like
+_DESIGNATORS = (ActorKind.STATE, ActorKind.BODY)  # governments and the UN, EU and the like
+_FINDERS = (ActorKind.BODY, ActorKind.COMPANY)
+_FIRST_PERSON_VIAS = ("author", "speaker")  # "our" of a statement, or of a quote's speaker
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +58,7 @@ def support_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         return
     lex = load_support()
     if token.pos_ == "NOUN" and token.lemma_ in lex.alliance_nouns:
-        members = _allies(ctx, token)
+        members = _allies(ctx, token) if _alliance_owners(ctx, token) else []
         if members:
             yield "alliance", S, _alliance_owners(ctx, token), members, token
     elif token.pos_ == "VERB" and token.lemma_ in lex.finding_verbs:
@@ -67,7 +68,7 @@ def support_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         token.lower_.endswith(lex.designated_suffixes)
         or (hyphened and f"-{token.lower_}" in lex.designated_suffixes)
     ):
-        yield from _designated_by(ctx, token)
+        yield from _designated_by(ctx, token, lex)
     if token.pos_ in ("VERB", "AUX") and token.lemma_ in lex.performative_heads:
         yield from _performative(ctx, token, lex)
     if token.pos_ == "VERB" and token.lemma_ == "play" and token.dep_ == "ccomp":
@@ -84,8 +85,10 @@ def support_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
 
 # --- alliance --------------------------------------------------------------------------
 def _alliance_owners(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """The speaker who names its ally ("our ally"): a third party's "allies, including X"
+    keeps the agent-noun reading (X backs the possessor)."""
     owners = [ctx.by_token[c.i] for c in noun.children if c.dep_ == "poss" and c.i in ctx.by_token]
-    owners += [m for p in pobjs(noun, ("of",)) for m in ctx.actors_of(p)]
+    owners = [m for m in owners if m.via in _FIRST_PERSON_VIAS]
     found = []
     for owner in owners:  # "our ally" in a joint statement: every author
         found.append(owner)
@@ -113,7 +116,11 @@ def _allies(ctx: RuleContext, noun: Token) -> list[Mention]:
 def alliance_named(ctx: RuleContext, noun: Token) -> bool:
     """Is this an alliance noun whose ally is named beside it (handled here, in the
     possessor's direction, rather than as an agent noun)?"""
-    return noun.lemma_ in load_support().alliance_nouns and bool(_allies(ctx, noun))
+    return (
+        noun.lemma_ in load_support().alliance_nouns
+        and bool(_alliance_owners(ctx, noun))
+        and bool(_allies(ctx, noun))
+    )
 
 
 # --- gratitude lists ---------------------------------------------------------------------
@@ -299,7 +306,7 @@ def _supports(ctx: RuleContext, token: Token) -> bool:
 
 
 # --- "a U.S.-designated group" ---------------------------------------------------------------
-def _designated_by(ctx: RuleContext, word: Token) -> Iterator[Found]:
+def _designated_by(ctx: RuleContext, word: Token, lex: SupportLexicon) -> Iterator[Found]:
     """ "X, a U.S.-designated terrorist group", "UK-sanctioned oligarchs": the state
     in the modifier condemns what it designated (the prefix is one token with the
     participle, or the compound before a hyphen)."""
@@ -313,6 +320,8 @@ def _designated_by(ctx: RuleContext, word: Token) -> Iterator[Found]:
         designators.append(ctx.by_token[word.i - 2])
     designators = [m for m in designators if ctx.table.kind(m.actor) in _DESIGNATORS]
     noun = word.head
+    if word.lower_.endswith(("designated", "listed")) and noun.lemma_ not in lex.designated_nouns:
+        return  # "a Kremlin-designated governor" is appointed; "a London-listed firm" is traded
     designated = ctx.actors_of(noun)
     if not designated and noun.dep_ == "appos":  # "X, a U.S.-designated group"
         designated = ctx.actors_of(noun.head, expand=False)

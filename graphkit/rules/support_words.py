@@ -32,6 +32,7 @@ class SupportLexicon:
     calls: frozenset[str]
     help_words: frozenset[str]
     violation_verbs: frozenset[str]
+    designated_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,4 +59,5 @@ def load_support() -> SupportLexicon:
         calls=frozenset(raw["answered_call"]["calls"]),
         help_words=frozenset(raw["answered_call"]["help"]),
         violation_verbs=frozenset(raw["violation_verbs"]),
+        designated_nouns=frozenset(raw["designated_nouns"]),
     )
