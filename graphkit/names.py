@@ -96,6 +96,7 @@ def _head_word(org: Span, word: Token) -> bool:
         and word.lower_ in load_actor_phrases().body_words
         and org[-1].head.i == word.i
         and org[-1].dep_ == "compound"
+        and sum(t.is_title for t in org) > 1  # "the Apple board" is Apple's board
     )
 
 
@@ -198,7 +199,11 @@ def _listed_people(doc: Doc, person: Span, taken: set[int]) -> list[Span]:
         after = doc[member.i + 1 : member.i + 3]
         if len(after) < 2 or after[0].lower_ != "of" or not after[1].ent_id_.startswith("state:"):
             continue
-        # the NER may take such a name for an organisation, never for anything else
+        # the NER may take such a name for an organisation, never for anything else, and
+        # an organisation word makes it one ("Rosneft Trading of Switzerland")
+        org_words = load_actor_phrases().body_words | load_actor_phrases().company_words
+        if any(t.lower_ in org_words for t in words):
+            continue
         if not any(i in taken and doc[i].ent_type_ != "ORG" for i in range(start, member.i + 1)):
             found.append(Span(doc, start, member.i + 1, label="PERSON"))
     return found
@@ -228,7 +233,9 @@ def repair_org_spans(doc: Doc) -> Doc:
         if longer is not None:
             repaired.append(longer)
         if ent.label_ == "PERSON":
-            repaired += [p for p in _listed_people(doc, ent, taken) if p not in repaired]
+            for person in _listed_people(doc, ent, taken):
+                if not any(r.start < person.end and person.start < r.end for r in repaired):
+                    repaired.append(person)
         parent = _names_a_place(ent) or _names_a_parent_body(ent)
         if parent and not any(r.start <= ent.start < r.end for r in repaired):
             joined = _place_and_org_words(doc, ent, taken)

@@ -337,3 +337,16 @@ def test_two_letter_acronyms_keep_their_registry_reading(ex: Extractor) -> None:
     text = "The Union of Students marched in Kyiv. The US condemned Russia for the arrests."
     got = triples(ex, text, None)
     assert (US, "CONDEMNS", "Russia") in got
+
+
+def test_listed_names_mixing_people_and_firms(ex: Extractor) -> None:
+    # overlapping repairs of one list must not clash (spaCy refuses overlapping entities)
+    text = (
+        "Today, I am designating Ivan Petrov of Russia, Volga Maritime Holdings of Cyprus, and "
+        "Oleg Sokolov of Russia."
+    )
+    actors = {
+        a.name: a.kind.value for a in ex.extract(Article(id="t", text=text, source=STATE)).actors
+    }
+    assert actors.get("Oleg Sokolov") == "Person"
+    assert not any(kind == "Person" and "Holdings" in name for name, kind in actors.items())
