@@ -36,6 +36,9 @@ POSITIVE = [
         (US, "SUPPORTS", "Australia"),
     ),
     ("Estonia, our longtime partner, hosted the meeting.", (US, "SUPPORTS", "Estonia")),
+    ("Japan is our steadfast ally.", (US, "SUPPORTS", "Japan")),
+    # a participle's agent backs the noun it describes
+    ("Hezbollah, backed by Iran, fired rockets at Israel.", ("Iran", "SUPPORTS", "Hezbollah")),
     # gratitude lists
     (
         "We are grateful to our friends for their steady help over months of talks, including "
@@ -148,6 +151,10 @@ NEGATIVE = [
     # alliance stays one-way where the possessor is not the one naming its ally
     ("We stand by our trusted ally, Ukraine, in this struggle.", ("Ukraine", "SUPPORTS", US)),
     ("Estonia, our longtime partner, hosted the meeting.", ("Estonia", "SUPPORTS", US)),
+    ("Japan is our steadfast ally.", ("Japan", "SUPPORTS", US)),
+    ("Hezbollah, backed by Iran, fired rockets at Israel.", ("Hezbollah", "SUPPORTS", "Iran")),
+    # a third party's ally stated by a copula keeps its direction
+    ("Japan remains a close ally of Australia.", ("Australia", "SUPPORTS", "Japan")),
     # a backer backs the possessor: not reversed
     (
         "Russia's supporters, including Belarus, voted against the resolution.",

@@ -39,6 +39,7 @@ SELF_CHECKED_RULES = frozenset({"performative-gratitude", "role-belief"})
 _DESIGNATORS = (ActorKind.STATE, ActorKind.BODY)  # governments and the UN, EU and the like
 _FINDERS = (ActorKind.BODY, ActorKind.COMPANY)
 _FIRST_PERSON_VIAS = ("author", "speaker")  # "our" of a statement, or of a quote's speaker
+_BACKING = load_statement_lexicon().backing  # "back", "support", "fund", "arm" ...
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,7 @@ def _triggers() -> frozenset[str]:
     lex = load_support()
     return frozenset(
         lex.alliance_nouns | lex.finding_verbs | lex.sanction_acts | lex.performative_heads
-        | lex.answer_verbs | lex.reason_verbs | {"play", "sanctions"}
+        | lex.answer_verbs | lex.reason_verbs | _BACKING | {"play", "sanctions"}
     )  # fmt: skip
 
 
@@ -69,6 +70,10 @@ def support_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         or (hyphened and f"-{token.lower_}" in lex.designated_suffixes)
     ):
         yield from _designated_by(ctx, token, lex)
+    if token.tag_ == "VBN" and token.dep_ == "acl" and token.lemma_ in _BACKING:
+        # "Hezbollah, backed by Iran, ...": the agent backs the noun the participle describes
+        backers = [m for p in pobjs(token, ("by",), ("agent", "prep")) for m in ctx.actors_of(p)]
+        yield "backed-by", S, backers, ctx.actors_of(token.head, expand=False), token
     if token.pos_ in ("VERB", "AUX") and token.lemma_ in lex.performative_heads:
         yield from _performative(ctx, token, lex)
     if token.pos_ == "VERB" and token.lemma_ == "play" and token.dep_ == "ccomp":
@@ -110,6 +115,8 @@ def _allies(ctx: RuleContext, noun: Token) -> list[Mention]:
     ]
     if noun.dep_ == "appos":  # "X, our longtime partner"
         members += ctx.actors_of(noun.head, expand=False)
+    if noun.dep_ == "attr" and noun.head.lemma_ in ("be", "remain"):  # "X is our closest ally"
+        members += [m for c in noun.head.children if c.dep_ == "nsubj" for m in ctx.actors_of(c)]
     return members
 
 
