@@ -7,8 +7,13 @@
 - Findings: "the Commission of Inquiry determined that X's violations ...", "the Working
   Group found ... in violation of X's obligations": the finding body CONDEMNS the state.
 - Sanctions acts of the author: "this sanctions action against X", "today's action against
-  X" in a statement: the statement's voice CONDEMNS X.
-Words: graphkit/data/support.yaml.
+  X", "an executive order imposing sanctions on X" in a statement: its voice CONDEMNS X;
+  "X, a U.S.-designated terrorist group": the designator CONDEMNS X.
+- Statements of support: "I would like to thank X", "we believe X can play a vital role",
+  "answering X's plea for help", "X, backed by Y", "sanctioned A for having provided
+  material support to Y" (A SUPPORTS Y).
+Designations others made (designations.py), named coalitions (coalitions.py) and short
+names (acronyms.py) have modules of their own. Words: graphkit/data/support.yaml.
 """
 
 from __future__ import annotations
