@@ -86,7 +86,7 @@ class ActorTable:
         return self.from_entry(state) if state else None
 
 
-_NAME_TOKEN = re.compile(r"^[A-Z]\.?$|^(?:al|bin|de|van|von|da|el)$")
+_NAME_TOKEN = re.compile(r"^[A-Z]\.?$|^(?:al|bin|ibn|de|del|della|dos|du|van|von|der|da|el)$")
 
 
 def _name_word(word: str) -> bool:
@@ -228,6 +228,8 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
         return None  # "the Committee", "the Senate", "State Party": a description, not a name
     if span.label_ == "ORG" and not any(t.is_title or t.is_upper for t in span):
         return None  # "the umbrella union", "the defense ministry": a description, not a name
+    if span.label_ == "ORG" and _indefinite(span):
+        return None  # "a banned Terrorist Organization": a description, not a name
     if span.label_ == "ORG" and len(text) > 2 and not text.isupper():
         kind = _org_kind(span, phrases.company_words, phrases.body_words)
         if kind is not None:
@@ -254,12 +256,22 @@ def _proper_name(span: Span) -> bool:
     )
 
 
+def _indefinite(span: Span, words: frozenset[str] = frozenset({"a", "an", "another"})) -> bool:
+    """ "a banned Terrorist Organization": a kind, not the named actor."""
+    return any(c.dep_ == "det" and c.lower_ in words for c in span.root.children)
+
+
+# "each Georgian" is anyone of the nation, not its state ("a Singaporean won the vote"
+# still stands for the state it represents)
+_EVERY = frozenset({"every", "each", "any"})
+
+
 def _ruler_mention(span: Span, table: ActorTable) -> Mention | None:
     if span.label_ == "GK_AGENT":  # "Chadian rebels": an actor named by the phrase
         key = table.from_name(span.text, ActorKind(span.ent_id_))
         return Mention(span.start, span.end, key, "agent")
     entry = table.registry.entries.get(span.ent_id_)
-    if entry is None:
+    if entry is None or (span.label_ == "GK_DEMONYM" and _indefinite(span, _EVERY)):
         return None
     key = table.from_entry(entry)
     via = {

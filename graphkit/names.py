@@ -88,6 +88,24 @@ def _names_a_place(ent: Span) -> bool:
     return ent.label_ in _PLACE_LABELS or ent.ent_id_.startswith("state:")
 
 
+def _head_word(org: Span, word: Token) -> bool:
+    """A lower-case organisation word the name modifies ("the Regional Stabilization
+    Support mission", "the Minsk Group talks" is not one)."""
+    return (
+        word.is_lower
+        and word.lower_ in load_actor_phrases().body_words
+        and org[-1].head.i == word.i
+        and org[-1].dep_ == "compound"
+        and sum(t.is_title for t in org) > 1  # "the Apple board" is Apple's board
+    )
+
+
+def _names_a_parent_body(ent: Span) -> bool:
+    """An acronym of a registry body before an organ of its own ("UN" + "Commission of
+    Inquiry", "EU" + "Court of Auditors")."""
+    return ent.label_ == "GK_ACTOR" and ent.ent_id_.startswith("body:") and ent.text.isupper()
+
+
 def _hyphenated_before(span: Span) -> bool:
     """ "Iran-Syria ...": the place is the second half of a compound modifier."""
     doc = span.doc
@@ -150,7 +168,7 @@ def _given_names(doc: Doc, person: Span, taken: set[int]) -> Span | None:
         and doc[start - 1].lower_ not in titles
     ):
         start -= 1
-    if start == person.start or person.start - start > 3:
+    if start == person.start or person.start - start > 4:
         return None
     before = doc[start - 1] if start > person.sent.start else None
     if before is not None and (before.lower_ in _JOINERS or before.pos_ in ("PROPN", "ADP")):
@@ -202,6 +220,39 @@ def _titled_people(doc: Doc, taken: set[int]) -> list[Span]:
     return found
 
 
+_NAME_PARTICLES = frozenset({"de", "del", "della", "da", "dos", "la", "van", "von", "bin", "al"})
+
+
+def _listed_people(doc: Doc, person: Span, taken: set[int]) -> list[Span]:
+    """ "designating A of Chile, Ana Maria del Pilar Rios of Peru and B of Spain": a name
+    coordinated with a person's and, like it, "of <state>" is a person too."""
+    root = person.root
+    if root.dep_ != "conj" and not any(c.dep_ == "conj" for c in root.children):
+        return []
+    top = root
+    while top.dep_ == "conj":
+        top = top.head
+    found = []
+    for member in [top, *top.conjuncts]:
+        if member.tag_ not in ("NNP", "NNPS") or not member.is_title:
+            continue
+        start = member.left_edge.i
+        words = doc[start : member.i + 1]
+        if not all(t.is_title or t.lower_ in _NAME_PARTICLES for t in words) or len(words) < 2:
+            continue
+        after = doc[member.i + 1 : member.i + 3]
+        if len(after) < 2 or after[0].lower_ != "of" or not after[1].ent_id_.startswith("state:"):
+            continue
+        # the NER may take such a name for an organisation, never for anything else, and
+        # an organisation word makes it one ("Rosneft Trading of Switzerland")
+        org_words = load_actor_phrases().body_words | load_actor_phrases().company_words
+        if any(t.lower_ in org_words for t in words):
+            continue
+        if not any(i in taken and doc[i].ent_type_ != "ORG" for i in range(start, member.i + 1)):
+            found.append(Span(doc, start, member.i + 1, label="PERSON"))
+    return found
+
+
 def repair_org_spans(doc: Doc) -> Doc:
     """Names the ruler cut in two: "...Independence of" + "Angola", "Association of" + "African
     Jurists", and a place right before an organisation ("Baghdad" + "University Medical
@@ -212,6 +263,9 @@ def repair_org_spans(doc: Doc) -> Doc:
         if ent.label_ != "ORG":
             continue
         span = _extend_cut_name(doc, ent, ents)
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.i not in ents and _head_word(span, after):
+            span = Span(doc, span.start, span.end + 1, label="ORG")  # "the X Support mission"
         before = next((e for e in doc.ents if e.end == span.start), None)
         if before is not None and _names_a_place(before) and doc[span.start].is_title:
             span = Span(doc, before.start, span.end, label="ORG")
@@ -222,7 +276,12 @@ def repair_org_spans(doc: Doc) -> Doc:
         longer = _given_names(doc, ent, taken) if ent.label_ == "PERSON" else None
         if longer is not None:
             repaired.append(longer)
-        if _names_a_place(ent) and not any(r.start <= ent.start < r.end for r in repaired):
+        if ent.label_ == "PERSON":
+            for person in _listed_people(doc, ent, taken):
+                if not any(r.start < person.end and person.start < r.end for r in repaired):
+                    repaired.append(person)
+        parent = _names_a_place(ent) or _names_a_parent_body(ent)
+        if parent and not any(r.start <= ent.start < r.end for r in repaired):
             joined = _place_and_org_words(doc, ent, taken)
             if joined is not None:
                 repaired.append(joined)

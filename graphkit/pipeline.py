@@ -22,6 +22,7 @@ from graphkit.models import (
 from graphkit.nlp import build_pipeline
 from graphkit.registry import Registry, RegistryEntry, load_registry
 from graphkit.relations import extract_relations, rule_confidence
+from graphkit.rules.acronyms import resolve_acronyms
 from graphkit.rules.author import publisher_entry
 
 __all__ = ["ArticleExtraction", "Extractor", "assemble_graph"]
@@ -62,7 +63,8 @@ class Extractor:
         if doc is None:
             doc = self.nlp(text_for_parser(article.text))
         table = ActorTable(self.registry, article.date)
-        mentions = find_mentions(doc, table)
+        # short names the text resolves (acronyms, surnames) before pronouns look for them
+        mentions = resolve_acronyms(doc, find_mentions(doc, table), table)
         publisher = self.publisher(article.source)
         author = table.from_entry(publisher) if publisher is not None else None
         mentions += resolve_references(doc, mentions, table, author)

@@ -18,8 +18,10 @@ from graphkit.coref import focal_state
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.attitudes import attitude_rules
 from graphkit.rules.author import author_mentions, document_voice, voiced_judgements
+from graphkit.rules.coalitions import coalition_mentions
 from graphkit.rules.collective import collective_author_mentions
 from graphkit.rules.context import Found, RuleContext
+from graphkit.rules.designations import aligned_designations
 from graphkit.rules.documents import document_rules
 from graphkit.rules.members import collective_members
 from graphkit.rules.nouns import noun_rules
@@ -31,6 +33,7 @@ from graphkit.rules.quotes import (
 )
 from graphkit.rules.requests import PRESUPPOSED_RULES, release_requests
 from graphkit.rules.statements import statement_rules
+from graphkit.rules.support import SELF_CHECKED_RULES, own_people, support_rules
 from graphkit.rules.verbs import verb_rules
 from graphkit.rules.verdicts import own_nationals, verdict_rules
 from graphkit.rules.wire import plural_subject_mentions, wire_rules
@@ -83,6 +86,15 @@ RULE_CONFIDENCE = {
     "expelled": 0.7,
     "relative-object": 0.8,
     "allegation-noun": 0.65,
+    "alliance": 0.75,
+    "finding": 0.7,
+    "sanctions-act": 0.75,
+    "performative-gratitude": 0.75,
+    "designation-reason": 0.7,
+    "designated-by": 0.75,
+    "aligned-designation": 0.65,
+    "role-belief": 0.65,
+    "answered-call": 0.7,
 }
 
 
@@ -132,6 +144,8 @@ def extract_relations(
         ctx.add_mention(mention)
     for mention in collective_author_mentions(ctx):  # "the Troika" of a joint statement
         ctx.name_authors(mention)
+    for mention in coalition_mentions(ctx):  # "the Troika" named by the text: its members
+        ctx.by_token[mention.start] = mention
     found: list[Candidate] = []
     for finding in chain(
         _token_rules(ctx),
@@ -148,6 +162,11 @@ def extract_relations(
             held_by.setdefault(candidate.target, []).append(candidate.source)
     for finding in release_requests(ctx, held_by):
         _emit(ctx, found, *finding)
+    condemned = [
+        c.target for c in found if c.type is RelationType.CONDEMNS and c.source in ctx.voice
+    ]
+    for finding in aligned_designations(ctx, condemned):
+        _emit(ctx, found, *finding)
     return found
 
 
@@ -161,13 +180,14 @@ def _token_rules(ctx: RuleContext) -> Iterator[Found]:
         yield from wire_rules(ctx, token)
         yield from statement_rules(ctx, token)
         yield from verdict_rules(ctx, token)
+        yield from support_rules(ctx, token)
 
 
 def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: RelationType,
           agents: list[Mention], patients: list[Mention], token: Token) -> None:  # fmt: skip
     if not agents:
         return
-    if rule not in PRESUPPOSED_RULES and ctx.blocked(token):
+    if rule not in PRESUPPOSED_RULES and rule not in SELF_CHECKED_RULES and ctx.blocked(token):
         return
     if not patients:
         if rel_type is RelationType.DETAINS:  # "X's detention of local staff": X holds people
@@ -183,6 +203,8 @@ def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: Relatio
             if sources_ok and ctx.table.kind(agent.actor) not in sources_ok:
                 continue
             if targets_ok and ctx.table.kind(patient.actor) not in targets_ok:
+                continue
+            if rel_type is RelationType.SUPPORTS and own_people(ctx, agent.actor, patient.actor):
                 continue
             found.append(
                 Candidate(agent.actor, patient.actor, rel_type, token.sent, rule, token.text)

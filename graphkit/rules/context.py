@@ -59,6 +59,7 @@ class RuleContext:
         self.focal: str | None = None  # the state the document is about (coref.focal_state)
         # collective noun -> the members a later sentence names ("... were among them")
         self.members: dict[int, list[Mention]] = {}
+        self.coalitions: dict[int, tuple[str, ...]] = {}  # "the Troika" -> its members
         self.by_token: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
             for i in range(m.start, m.end):
@@ -98,6 +99,8 @@ class RuleContext:
                 found.append(Mention(direct.start, direct.end, direct.state, "representative"))
             if direct.via == "author":  # "we" of a joint statement: every author
                 found += [Mention(direct.start, direct.end, a, "author") for a in self.voice[1:]]
+            for member in self.coalitions.get(direct.start, ())[1:]:  # rules/coalitions.py
+                found.append(Mention(direct.start, direct.end, member, "coalition"))
         else:
             found += self._indirect(token)
         if expand:

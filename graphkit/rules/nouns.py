@@ -14,6 +14,7 @@ from graphkit.actors import Mention
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import COPULAS, Found, RuleContext, pobjs
 from graphkit.rules.repairs import following_preps, infinitive_subjects
+from graphkit.rules.support import alliance_named
 
 __all__ = ["noun_agents", "noun_rules"]
 
@@ -133,7 +134,7 @@ def _predicate_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
             rule = "noun-governor" if noun.dep_ in ("dobj", "pobj", "attr") else "noun-possessor"
             yield rule, rel_type, agents, patients, noun
     agent_type = ctx.lex.agent_nouns.get(word) or ctx.lex.agent_nouns.get(noun.lemma_)
-    if agent_type is not None:
+    if agent_type is not None and not alliance_named(ctx, noun):  # rules/support.py
         targets = [m for p in pobjs(noun, ("of", "for", "to")) for m in ctx.owner_of(p)]
         targets += [
             ctx.by_token[c.i] for c in noun.children if c.dep_ == "poss" and c.i in ctx.by_token

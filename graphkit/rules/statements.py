@@ -28,6 +28,7 @@ from graphkit.rules.statement_words import (
     load_statement_lexicon,
     trigger_words,
 )
+from graphkit.rules.support import gratitude_lists
 
 __all__ = ["statement_rules"]
 
@@ -145,7 +146,7 @@ def _addressees(ctx: RuleContext, word: Token, lex: StatementLexicon) -> list[Me
     for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in lex.addressee):
         for conj in prep.conjuncts:  # "grateful to A ... and to B"
             found += [m for p in conj.children if p.dep_ == "pobj" for m in ctx.owner_of(p)]
-    return found
+    return found + gratitude_lists(ctx, word, lex.addressee)
 
 
 def _cut_ties(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator[Found]:
