@@ -19,7 +19,6 @@ from graphkit.models import ActorKind, RelationType
 from graphkit.rules.attitudes import attitude_rules
 from graphkit.rules.author import author_mentions, document_voice, voiced_judgements
 from graphkit.rules.coalitions import coalition_mentions
-from graphkit.rules.collective import collective_author_mentions
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.designations import aligned_designations
 from graphkit.rules.documents import document_rules
@@ -142,8 +141,6 @@ def extract_relations(
     ctx.focal = focal_state(mentions, table, {author, *ctx.voice}) if ctx.voice else None
     for mention in author_mentions(ctx, ctx.voice[0] if ctx.voice else None, quoted):
         ctx.add_mention(mention)
-    for mention in collective_author_mentions(ctx):  # "the Troika" of a joint statement
-        ctx.name_authors(mention)
     for mention in coalition_mentions(ctx):  # "the Troika" named by the text: its members
         ctx.by_token[mention.start] = mention
     found: list[Candidate] = []

@@ -78,13 +78,6 @@ class RuleContext:
         self.by_token.setdefault(mention.start, mention)
         self.mention_ends.setdefault(mention.end, mention.start)
 
-    def name_authors(self, mention: Mention) -> None:
-        """A joint statement's name for its authors ("the Troika") wins over what the NER
-        made of the words."""
-        for i in range(mention.start, mention.end):
-            self.by_token[i] = mention
-        self.mention_ends[mention.end] = mention.start
-
     # --- noun phrases -> actors -------------------------------------------------------
     def actors_of(self, token: Token, expand: bool = True) -> list[Mention]:
         """Actors a noun phrase headed by ``token`` denotes (members of lists included)."""
