@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from graphkit.build import BuildReport, build
+from graphkit.pipeline import Extractor
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -67,3 +68,9 @@ def dask_scheduler() -> Iterator[str]:
         silence_logs=logging.ERROR,
     ) as cluster:
         yield str(cluster.scheduler_address)
+
+
+@pytest.fixture(scope="session")
+def ex() -> Extractor:
+    """One extractor (one spaCy load) for every extraction test."""
+    return Extractor()

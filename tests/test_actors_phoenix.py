@@ -22,11 +22,6 @@ from graphkit.registry import holder_state, load_registry
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
 def actors(ex: Extractor, text: str, date: str | None = None) -> dict[str, ActorKind]:
     result = ex.extract(Article(id="t", text=text, date=date))
     return {a.name: a.kind for a in result.actors}

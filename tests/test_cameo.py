@@ -276,11 +276,6 @@ def test_the_shipped_lexicon_has_cameo_verbs() -> None:
 # --- extraction, one family per line, with actors and wording of our own ----------------------
 
 
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
 def found(ex: Extractor, text: str) -> set[tuple[str, str, str, str]]:
     result = ex.extract(Article(id="t", text=text))
     by_id = {a.id: a.name for a in result.actors}

@@ -15,11 +15,6 @@ S, C, L, D = (
 )
 
 
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
 def run(ex: Extractor, text: str) -> ArticleExtraction:
     return ex.extract(Article(id="t", text=text))
 

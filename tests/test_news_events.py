@@ -5,21 +5,10 @@ negatives for each family."""
 from __future__ import annotations
 
 import pytest
+from extraction_helpers import actor_kinds, triples
 
 from graphkit.models import Article
 from graphkit.pipeline import Extractor
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def triples(ex: Extractor, text: str) -> set[tuple[str, str, str]]:
-    result = ex.extract(Article(id="t", text=text))
-    by_id = {a.id: a.name for a in result.actors}
-    return {(by_id.get(s, s), t.value, by_id.get(o, o)) for (s, o, t) in result.evidence}
-
 
 # --- reactions to the act of an earlier sentence ---------------------------------------------
 REACTIONS = [
@@ -324,7 +313,7 @@ def test_sanctions_imposed_still_condemn(ex: Extractor) -> None:
 
 # --- names nobody registered, kept when a relation uses them ----------------------------------
 def actor_names(ex: Extractor, text: str) -> dict[str, str]:
-    return {a.name: a.kind.value for a in ex.extract(Article(id="t", text=text)).actors}
+    return {name: kind.value for name, kind in actor_kinds(ex, text).items()}
 
 
 def test_an_unknown_firm_in_a_relation_is_an_actor(ex: Extractor) -> None:

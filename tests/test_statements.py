@@ -4,21 +4,10 @@ than the seeds and the development sets), with negatives for each family."""
 from __future__ import annotations
 
 import pytest
+from extraction_helpers import triples
 
 from graphkit.models import Article
 from graphkit.pipeline import Extractor
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def triples(ex: Extractor, text: str, source: str | None = None) -> set[tuple[str, str, str]]:
-    result = ex.extract(Article(id="t", text=text, source=source))
-    by_id = {a.id: a.name for a in result.actors}
-    return {(by_id.get(s, s), t.value, by_id.get(o, o)) for (s, o, t) in result.evidence}
-
 
 # --- the author's voice --------------------------------------------------------------------
 VOICE = [

@@ -4,6 +4,7 @@ acronyms.py, names.py), on sentences of our own with near-misses for each family
 from __future__ import annotations
 
 import pytest
+from extraction_helpers import triples as extraction_triples
 
 from graphkit.models import Article
 from graphkit.pipeline import Extractor
@@ -11,15 +12,8 @@ from graphkit.pipeline import Extractor
 STATE = "US Department of State"
 
 
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
 def triples(ex: Extractor, text: str, source: str | None = STATE) -> set[tuple[str, str, str]]:
-    result = ex.extract(Article(id="t", text=text, source=source))
-    by_id = {a.id: a.name for a in result.actors}
-    return {(by_id.get(s, s), t.value, by_id.get(o, o)) for (s, o, t) in result.evidence}
+    return extraction_triples(ex, text, source)  # a statement of the State Department
 
 
 def actor_names(ex: Extractor, text: str, source: str | None = STATE) -> set[str]:

@@ -4,22 +4,11 @@ actors and wording than the seeds and the development sets), with near-misses fo
 from __future__ import annotations
 
 import pytest
+from extraction_helpers import triples
 
-from graphkit.models import Article
 from graphkit.pipeline import Extractor
 
 US = "US Department of State"
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def triples(ex: Extractor, text: str, source: str | None = None) -> set[tuple[str, str, str]]:
-    result = ex.extract(Article(id="t", text=text, source=source))
-    by_id = {a.id: a.name for a in result.actors}
-    return {(by_id.get(s, s), t.value, by_id.get(o, o)) for (s, o, t) in result.evidence}
 
 
 def detained(got: set[tuple[str, str, str]]) -> set[tuple[str, str]]:

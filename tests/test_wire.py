@@ -11,11 +11,6 @@ from graphkit.models import ActorKind, Article
 from graphkit.pipeline import Extractor
 
 
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
 def actors(ex: Extractor, text: str) -> dict[str, ActorKind]:
     result = ex.extract(Article(id="t", text=text))
     return {a.name: a.kind for a in result.actors}
