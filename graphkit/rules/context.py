@@ -14,6 +14,7 @@ from graphkit.actors import ActorTable, Mention
 from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.models import ActorKind, RelationType
 from graphkit.registry import load_actor_phrases
+from graphkit.rules.blockers import Blockers
 from graphkit.rules.repairs import (
     coordination_head,
     infinitive_subjects,
@@ -43,7 +44,7 @@ def pobjs(token: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",
     ]
 
 
-class RuleContext:
+class RuleContext(Blockers):
     """One parsed doc, its actor mentions and the lexicons: what every rule reads."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], table: ActorTable) -> None:
@@ -374,77 +375,6 @@ class RuleContext:
     @staticmethod
     def is_passive(verb: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-    def blocked(self, trigger: Token) -> bool:
-        """Negated, modal, hypothetical, reversed ("abandoned criticism") or requested
-        ("urged X to condemn Y") statements."""
-        if self.requested(trigger):
-            return True
-        token: Token | None = trigger
-        steps = 0
-        while token is not None and steps < 8:
-            for child in token.children:
-                if child.dep_ == "neg":
-                    return True
-                modal = child.dep_ == "aux" and child.lower_ in self.lex.modals
-                if modal and not (child.lower_ == "would" and self._announced(token)):
-                    return True
-                if child.dep_ == "mark" and child.lower_ in self.lex.conditional:
-                    return True
-                if child.dep_ == "advmod" and child.lower_ in self.lex.reversal:
-                    return True  # "instead of condemning X"
-            if token is not trigger and token.lemma_ in self.lex.reversal:
-                return True
-            if token.dep_ in (
-                "xcomp",
-                "pcomp",
-                "prep",
-                "pobj",
-                "dobj",
-                "compound",
-                "amod",
-                "acl",
-                "acomp",
-                "attr",
-                "oprd",
-            ):
-                token = token.head
-            else:
-                break
-            steps += 1
-        return False
-
-    def _announced(self, clause: Token) -> bool:
-        """ "X said it would impose sanctions": a stated intention, not a hypothesis (no
-        condition attached)."""
-        if clause.dep_ != "ccomp" or clause.head.lemma_ not in self.lex.speech_verbs:
-            return False
-        return not any(
-            m.dep_ == "mark" and m.lower_ in self.lex.conditional
-            for c in clause.children
-            if c.dep_ == "advcl"
-            for m in c.children
-        )
-
-    def requested(self, trigger: Token, limit: int = 6) -> bool:
-        """Is ``trigger`` inside an infinitive that a request verb governs ("asked X to ...")?"""
-        child, steps = trigger, 0
-        while child.dep_ not in ("ROOT", "relcl") and steps < limit:
-            head = child.head
-            if (
-                head.lemma_ in self.lex.requests
-                and child.dep_ in ("xcomp", "ccomp", "advcl")
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-            ):
-                return True
-            if (  # "warned X against supplying Y", "barred X from visiting Y"
-                child.dep_ == "pcomp"
-                and head.lower_ in ("against", "from")
-                and head.head.lemma_ in self.lex.dissuading
-            ):
-                return True
-            child, steps = head, steps + 1
-        return False
 
     @staticmethod
     def has_particles(verb: Token, particles: tuple[str, ...]) -> bool:
