@@ -226,7 +226,7 @@ def _ner_mention(span: Span, table: ActorTable) -> Mention | None:
     generic = phrases.body_words | phrases.company_words | {"state", "national", "federal"}
     if span.label_ == "ORG" and all(t.lower_ in generic for t in span):
         return None  # "the Committee", "the Senate", "State Party": a description, not a name
-    if span.label_ == "ORG" and not any(t.is_title or t.is_upper for t in span):
+    if span.label_ == "ORG" and not any(t.text[:1].isupper() for t in span):
         return None  # "the umbrella union", "the defense ministry": a description, not a name
     if span.label_ == "ORG" and _indefinite(span):
         return None  # "a banned Terrorist Organization": a description, not a name

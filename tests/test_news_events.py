@@ -457,3 +457,8 @@ def test_an_organ_owned_by_a_state_did_the_act(ex: Extractor) -> None:
         "seizure dangerous.",
     )
     assert ("European Union", "CONDEMNS", "Iran") in got
+
+
+def test_a_camel_case_firm_is_a_name(ex: Extractor) -> None:
+    got = triples(ex, "PetroChina lobbied the Biden administration to ease the rules.")
+    assert ("PetroChina", "LOBBIES", "United States") in got
