@@ -131,15 +131,17 @@ def test_an_article_that_raises_is_reported_and_the_rest_completes(
 def test_an_article_that_kills_workers_is_isolated_and_reported(
     cluster: tuple[str, distributed.Client], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dask_executor, "TASKS_PER_THREAD", 1)  # batches of 3: one to split
+    monkeypatch.setattr(dask_executor, "TASKS_PER_THREAD", 1)  # batches 3, 2, 1: one to split
     articles, bad = _poisoned(tmp_path, "HOSTILE-KILL")
     run = extract_on_dask(articles, HostileFactory(), scheduler=cluster[0])
     _check(articles, bad, run, "extraction kept killing Dask workers")
 
 
 def _spawned_workers(group: int) -> int:
+    """Worker processes (spawned, or forked by the fork server, which counts too)."""
     ps = ["ps", "-ww", "-o", "args=", "-g", str(group)]  # -ww: never cut
-    return subprocess.run(ps, capture_output=True, text=True).stdout.count("spawn_main")
+    found = subprocess.run(ps, capture_output=True, text=True).stdout
+    return found.count("spawn_main") + found.count("multiprocessing.forkserver")
 
 
 def _ignores_sigint(pid: int) -> bool:
