@@ -43,7 +43,8 @@ from graphkit.models import Article
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-    from graphkit.pipeline import ArticleExtraction, Extractor
+    from graphkit.assemble import ArticleExtraction
+    from graphkit.pipeline import Extractor
 
 __all__ = [
     "BATCH_ARTICLES",
@@ -67,7 +68,7 @@ TASKS_PER_THREAD = 4  # the input's last articles: about this many tasks per wor
 IN_FLIGHT_PER_THREAD = 2  # tasks submitted but not yet collected, per worker thread
 LOOKAHEAD_PER_THREAD = 1  # batches read ahead per worker thread, to see the input's end
 NO_WORKER_WAIT = 60.0  # seconds a cluster may have no worker before the build gives up
-POLL = 0.02  # seconds between checks for finished tasks
+POLL = 0.05  # seconds between checks for finished tasks
 
 T = TypeVar("T")
 Item = Article | Any  # an Article to extract, or an ArticleExtraction already done
@@ -246,7 +247,7 @@ class _Driver:
     def collect(self, future: Future[Any]) -> None:
         from distributed import KilledWorker
 
-        from graphkit.pipeline import ArticleExtraction
+        from graphkit.assemble import ArticleExtraction
 
         indices, suspect = self.pending.pop(future)
         if future.status == "finished":

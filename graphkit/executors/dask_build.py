@@ -4,7 +4,6 @@ at a time, so the driver never holds the corpus text (graphkit.executors.dask)."
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -12,8 +11,8 @@ from graphkit.errors import InputProblem
 from graphkit.models import Article, Graph
 
 if TYPE_CHECKING:
+    from graphkit.assemble import ArticleExtraction
     from graphkit.cache import ExtractionCache
-    from graphkit.pipeline import ArticleExtraction
 
 __all__ = ["build_on_dask"]
 
@@ -29,6 +28,7 @@ def build_on_dask(
 ) -> tuple[Graph, list[InputProblem], tuple[int, int]]:
     """The graph of ``articles``, the articles whose extraction failed, and the numbers of
     articles extracted and reused from ``cache`` (then refreshed and pruned)."""
+    from graphkit.assemble import assemble_graph
     from graphkit.executors.dask import ExtractorFactory, stream_on_dask
     from graphkit.executors.dask_cluster import prestart
 
@@ -61,11 +61,7 @@ def build_on_dask(
                 cache.put(output)
             yield output
 
-    stream = extractions()
-    first = next(stream, None)  # the cluster is up: the driver's own imports overlap less
-    from graphkit.pipeline import assemble_graph
-
-    graph = assemble_graph(itertools.chain([first] if first is not None else [], stream))
+    graph = assemble_graph(extractions())
     if cache is not None:
         cache.prune()
     return graph, problems, (counts[0], counts[1])

@@ -13,9 +13,9 @@ import base64
 import os
 import pickle
 
-__all__ = ["WARM_ENV"]
+from graphkit.executors.dask_cluster import WARM_ENV
 
-WARM_ENV = "GRAPHKIT_DASK_WARM"
+__all__: list[str] = []  # imported for its effect, by the fork server only
 
 
 def _warm() -> None:
