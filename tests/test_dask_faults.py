@@ -138,10 +138,13 @@ def test_an_article_that_kills_workers_is_isolated_and_reported(
 
 
 def _spawned_workers(group: int) -> int:
-    """Worker processes (spawned, or forked by the fork server, which counts too)."""
-    ps = ["ps", "-ww", "-o", "args=", "-g", str(group)]  # -ww: never cut
+    """Worker processes: spawned ones, or those forked by the fork server (whose command
+    line they share; the server itself starts before the cluster and is not counted)."""
+    ps = ["ps", "-ww", "-o", "pid=,ppid=,args=", "-g", str(group)]  # -ww: never cut
     found = subprocess.run(ps, capture_output=True, text=True).stdout
-    return found.count("spawn_main") + found.count("multiprocessing.forkserver")
+    rows = [line.split(None, 2) for line in found.splitlines() if len(line.split(None, 2)) == 3]
+    servers = {pid for pid, _, args in rows if "multiprocessing.forkserver" in args}
+    return sum(1 for _, parent, args in rows if "spawn_main" in args or parent in servers)
 
 
 def _ignores_sigint(pid: int) -> bool:
