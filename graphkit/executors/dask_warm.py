@@ -10,6 +10,7 @@ workers then build the Extractor on their first task, as on a remote cluster.
 from __future__ import annotations
 
 import base64
+import gc
 import os
 import pickle
 
@@ -29,6 +30,9 @@ def _warm() -> None:
             warm(pickle.loads(base64.b64decode(value)))  # set by this user's own driver
     except Exception:  # see the module docstring
         pass
+    # the model's objects never die: the workers' collections need not walk them, nor
+    # touch (and so copy) their pages
+    gc.freeze()
 
 
 _warm()
