@@ -269,3 +269,15 @@ def test_actor_files_travel_to_the_workers(dask_scheduler: str, tmp_path: Path) 
     actors.write_text("- kind: Body\n", "utf-8")  # checked on the driver: one clear line
     with pytest.raises(GraphkitError, match=r"extra\.yaml: entry 1: each entry needs a 'name'"):
         build([article.parent], tmp_path / "bad", actor_files=[str(actors)], executor="dask")
+
+
+def test_a_build_with_everything_cached_reaches_no_cluster() -> None:
+    from graphkit.assemble import ArticleExtraction
+
+    done = [ArticleExtraction(Article(id=f"a{i}", text="x")) for i in range(3)]
+    seen: list[tuple[int, int]] = []
+    nowhere = f"tcp://127.0.0.1:{_free_port()}"  # connecting would fail
+    outputs = dask_executor.stream_on_dask(
+        done, ExtractorFactory(), scheduler=nowhere, progress=lambda *n: seen.append(n)
+    )
+    assert list(outputs) == done and seen[-1] == (3, 3)

@@ -332,16 +332,26 @@ def stream_on_dask(
     timing figures (its ``extractions`` and ``problems`` are left alone).
     """
     run = run if run is not None else DaskRun()
-    started = time.perf_counter()
     source = iter(items)
-    first = next(source, None)
-    if first is None:
-        return
+    leading = 0  # items already done before the first article to extract: no cluster yet
+    for first in source:
+        if isinstance(first, Article):
+            break
+        leading += 1
+        if progress is not None:
+            progress(leading, leading)
+        yield first
+    else:
+        return  # nothing to extract (all from the cache): no cluster started
+    done = progress
+    if progress is not None and leading:
+        done = lambda count, read: progress(leading + count, leading + read)  # noqa: E731
+    started = time.perf_counter()
     with connect(scheduler, workers, factory) as client:
         run.threads = _wait_for_workers(client)
         run.startup = time.perf_counter() - started
         chained = _chain(first, source)
-        yield from _Driver(client, chained, factory, run, progress, max_articles, max_chars)
+        yield from _Driver(client, chained, factory, run, done, max_articles, max_chars)
         run.wall = time.perf_counter() - started - run.startup
     log.info(
         "dask: %d tasks on %d threads; startup %.1f s, run %.1f s, busy %.1f s, "

@@ -33,7 +33,6 @@ def build_on_dask(
     from graphkit.executors.dask_cluster import prestart
 
     factory = ExtractorFactory.of(model, actor_files)  # --actors checked before any work
-    prestart(factory, scheduler)  # a LocalCluster's workers load spaCy while we read
     problems: list[InputProblem] = []
     hits: set[int] = set()  # ids of the cache's extractions passing through
     counts = [0, 0]
@@ -43,6 +42,8 @@ def build_on_dask(
             hit = cache.get(article) if cache is not None else None
             counts[hit is not None] += 1
             if hit is None:
+                if counts[0] == 1:  # a LocalCluster's workers load spaCy while we read on
+                    prestart(factory, scheduler)
                 yield article
             else:
                 hits.add(id(hit))
