@@ -4,11 +4,13 @@
     python benchmarks/throughput.py --articles 10000     # one size (or several: 100 1000)
     python benchmarks/throughput.py --processes 2        # the 1-vs-N process speed-up size
     python benchmarks/throughput.py --no-dask            # skip the Dask LocalCluster row
+    python benchmarks/throughput.py --no-spacy           # skip the bare spaCy row
 
 Each corpus is deterministic: every article is a few paragraphs drawn (seeded by its index)
 from seeds/*.txt, written as .txt files to a temporary directory. Every measurement runs in
 a fresh child process, so the peak RSS (ru_maxrss, workers included) is that run's alone.
-Prints one row per size and run, then the speed-up of ``--processes`` vs 1 on the 1,000
+Prints one row per size and run (cpu_s: CPU seconds of the run's processes, workers
+included, which other work on a shared machine does not inflate), then the speed-up of ``--processes`` vs 1 on the 1,000
 article corpus (or the largest size asked for); there, when dask[distributed] is installed,
 also ``--executor dask`` on a LocalCluster of ``--processes`` workers (cluster start and
 worker model loading included), its speed-up vs 1 process and vs ``--jobs N``, and its
@@ -30,6 +32,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -64,6 +67,41 @@ def make_corpus(directory: Path, count: int) -> int:
     return words
 
 
+class _CpuMeter:
+    """CPU seconds (user + system) of this process and every descendant (Dask's fork
+    server and workers included), sampled twice a second: a figure that other work on the
+    machine inflates far less than wall time."""
+
+    def __init__(self) -> None:
+        import psutil  # type: ignore[import-untyped]  # from dask[distributed]; else no CPU figure
+
+        self.me = psutil.Process()
+        self.seen: dict[int, float] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        import psutil
+
+        for process in [self.me, *self.me.children(recursive=True)]:
+            try:
+                times = process.cpu_times()
+            except psutil.Error:
+                continue
+            self.seen[process.pid] = times.user + times.system
+
+    def _watch(self) -> None:
+        while not self.stop.wait(0.5):
+            self._sample()
+
+    def total(self) -> float:
+        self.stop.set()
+        self.thread.join()
+        self._sample()
+        return sum(self.seen.values())
+
+
 def _peak_rss_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -76,11 +114,15 @@ class _DaskStats(logging.Handler):
     figures: dict[str, float] = {}  # noqa: RUF012
 
     def emit(self, record: logging.LogRecord) -> None:
-        names = ("tasks", "threads", "startup_s", "run_s", "busy_s", "overhead_s_per_task")
+        names = (
+            "tasks", "threads", "startup_s", "run_s", "busy_s", "overhead_s_per_task",
+            "read_ahead",
+        )  # fmt: skip
         self.figures.update(zip(names, record.args or (), strict=False))  # type: ignore[arg-type]
 
 
 def _child(kind: str, corpus: Path, jobs: int) -> None:
+    meter = _CpuMeter() if importlib.util.find_spec("psutil") else None
     started = time.perf_counter()
     extra: dict[str, float] = {}
     if kind in ("graphkit", "graphkit-dask"):
@@ -104,7 +146,12 @@ def _child(kind: str, corpus: Path, jobs: int) -> None:
         texts = [p.read_text("utf-8") for p in sorted(corpus.glob("*.txt"))]
         articles = sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=jobs))
     wall = time.perf_counter() - started
-    print(json.dumps({"wall": wall, "articles": articles, "rss_mb": _peak_rss_mb(), **extra}))
+    cpu = meter.total() if meter is not None else float("nan")
+    print(
+        json.dumps(
+            {"wall": wall, "cpu": cpu, "articles": articles, "rss_mb": _peak_rss_mb(), **extra}
+        )
+    )
 
 
 def _measure(kind: str, corpus: Path, jobs: int) -> dict[str, float]:
@@ -120,7 +167,7 @@ def _row(label: str, size: int, words: int, run: dict[str, float]) -> str:
     wall = run["wall"]
     return (
         f"{label:<14} {size:>7} {size / wall:>10.1f} {words / wall:>10.0f} "
-        f"{run['rss_mb']:>9.0f} {wall:>9.1f}"
+        f"{run['rss_mb']:>9.0f} {wall:>9.1f} {run.get('cpu', float('nan')):>9.1f}"
     )
 
 
@@ -133,8 +180,11 @@ def _dask_rows(
         f"dask_{workers}w_vs_1 = {one['wall'] / dask['wall']:.2f}x, "
         f"dask_{workers}w_vs_j{workers} = {many['wall'] / dask['wall']:.2f}x; "
         f"{dask.get('tasks', 0):.0f} tasks, cluster start {dask.get('startup_s', 0):.1f} s, "
-        f"overhead {dask.get('overhead_s_per_task', 0) * 1000:.0f} ms/task"
+        f"overhead {dask.get('overhead_s_per_task', 0) * 1000:.0f} ms/task, "
+        f"at most {dask.get('read_ahead', 0):.0f} articles read ahead on the driver"
     )
+    extra = dask.get("cpu", float("nan")) - many.get("cpu", float("nan"))
+    print(f"dask_{workers}w_cpu_vs_j{workers} = {extra:+.1f} s of CPU (both: build and workers)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-dask", action="store_true", help="skip the --executor dask (LocalCluster) row"
     )
+    parser.add_argument("--no-spacy", action="store_true", help="skip the bare spaCy row")
     parser.add_argument(
         "--child", choices=["graphkit", "graphkit-dask", "spacy"], help=argparse.SUPPRESS
     )
@@ -155,8 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sizes = sorted(set(args.articles))
     speedup_size = 1000 if 1000 in sizes else sizes[-1]
-    header = ("run", "articles", "art/s", "words/s", "peakRSS_MB", "wall_s")
-    print("{:<14} {:>7} {:>10} {:>10} {:>9} {:>9}".format(*header))
+    header = ("run", "articles", "art/s", "words/s", "peakRSS_MB", "wall_s", "cpu_s")
+    print("{:<14} {:>7} {:>10} {:>10} {:>9} {:>9} {:>9}".format(*header))
     ratio = 0.0
     with tempfile.TemporaryDirectory(prefix="graphkit-bench-") as tmp:
         for size in sizes:
@@ -164,9 +215,10 @@ def main(argv: list[str] | None = None) -> int:
             words = make_corpus(corpus, size)
             one = _measure("graphkit", corpus, 1)
             print(_row("graphkit -j1", size, words, one), flush=True)
-            bare = _measure("spacy", corpus, 1)
-            print(_row("bare spaCy", size, words, bare), flush=True)
-            ratio = bare["wall"] / one["wall"]  # = graphkit words/s / spaCy words/s
+            if not args.no_spacy:
+                bare = _measure("spacy", corpus, 1)
+                print(_row("bare spaCy", size, words, bare), flush=True)
+                ratio = bare["wall"] / one["wall"]  # = graphkit words/s / spaCy words/s
             if size == speedup_size and args.processes > 1:
                 many = _measure("graphkit", corpus, args.processes)
                 print(_row(f"graphkit -j{args.processes}", size, words, many), flush=True)
@@ -174,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"speedup_{args.processes}_vs_1 at {size} articles = {speedup:.2f}x")
                 if not args.no_dask and importlib.util.find_spec("distributed"):
                     _dask_rows(corpus, size, words, args.processes, one, many)
-    print(f"ratio_vs_spacy={ratio:.2f}")
+    if not args.no_spacy:
+        print(f"ratio_vs_spacy={ratio:.2f}")
     return 0
 
 

@@ -7,7 +7,7 @@ of n deterministic parts of the input files (put back together with ``graphkit m
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -61,23 +61,55 @@ def write_outputs(
     return written
 
 
+class _Reading:
+    """What reading the inputs found besides articles (filled as they are read)."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.problems: list[InputProblem] = []
+        self.files = 0
+        self.articles = 0
+
+    def problem(self, problem: InputProblem) -> None:
+        if self.strict:
+            raise GraphkitError(f"{problem} (and --strict is on)")
+        self.problems.append(problem)
+
+
+def _iter_read(
+    inputs: Sequence[Path | str],
+    shard: ShardSpec | None,
+    columns: ColumnNames | None,
+    reading: _Reading,
+) -> Iterator[Article]:
+    """The articles of the shard's files, one file at a time (``reading`` gets the rest)."""
+    roots = [Path(p) for p in inputs]
+    for item in iter_input_files(roots):
+        if isinstance(item, InputProblem):
+            reading.problem(item)
+        elif in_shard(item, roots, shard):
+            reading.files += 1
+            found, trouble = read_file(item, columns)
+            for problem in trouble:
+                reading.problem(problem)
+            reading.articles += len(found)
+            yield from found
+
+
 def _read(
     inputs: Sequence[Path | str], shard: ShardSpec | None, columns: ColumnNames | None = None
 ) -> tuple[list[Article], list[InputProblem], int]:
     """Like ``read_articles``, restricted to the shard's files."""
-    roots = [Path(p) for p in inputs]
-    articles: list[Article] = []
-    problems: list[InputProblem] = []
-    files = 0
-    for item in iter_input_files(roots):
-        if isinstance(item, InputProblem):
-            problems.append(item)
-        elif in_shard(item, roots, shard):
-            files += 1
-            found, trouble = read_file(item, columns)
-            articles.extend(found)
-            problems.extend(trouble)
-    return articles, problems, files
+    reading = _Reading(strict=False)
+    articles = list(_iter_read(inputs, shard, columns, reading))
+    return articles, reading.problems, reading.files
+
+
+def _nothing_read(reading: _Reading, shard: ShardSpec | None) -> GraphkitError:
+    if shard is not None and not reading.problems:
+        return GraphkitError(f"shard {shard[0]}/{shard[1]} holds no article of the input")
+    first = f": {reading.problems[0]}" if reading.problems else ""
+    return GraphkitError(f"no article could be read from the input{first}")
 
 
 def build(
@@ -110,25 +142,42 @@ def build(
     graphkit.executors.dask).
     """
     from graphkit.cache import CACHE_DIRNAME, ExtractionCache
-    from graphkit.pipeline import ArticleExtraction, Extractor, assemble_graph
 
     if jobs < 1:
         raise GraphkitError(f"--jobs must be at least 1 (got {jobs})")
     check_executor(executor, scheduler)
-    articles, problems, files = _read(inputs, shard, columns)
-    if strict and problems:
-        raise GraphkitError(f"{problems[0]} (and --strict is on)")
-    if not articles:
-        if shard is not None and not problems:
-            raise GraphkitError(f"shard {shard[0]}/{shard[1]} holds no article of the input")
-        first = f": {problems[0]}" if problems else ""
-        raise GraphkitError(f"no article could be read from the input{first}")
-    notes: list[str] = []
-    total = len(articles)
     cache = None
     if update or cache_dir is not None:
         where = Path(cache_dir) if cache_dir is not None else Path(out_dir) / CACHE_DIRNAME
         cache = ExtractionCache(where, model, actor_files)
+    if executor == "dask":
+        from graphkit.executors.dask_build import build_on_dask
+
+        reading = _Reading(strict)
+        stream = _iter_read(inputs, shard, columns, reading)
+        graph, problems, counts = build_on_dask(
+            stream, cache, model, actor_files, jobs, scheduler, progress
+        )
+        if not reading.articles:
+            raise _nothing_read(reading, shard)
+        outputs = write_outputs(graph, Path(out_dir), formats)
+        return BuildReport(
+            graph=graph,
+            files=reading.files,
+            problems=(*reading.problems, *problems),
+            outputs=tuple(outputs),
+            extracted=counts[0],
+            reused=counts[1],
+        )
+    from graphkit.pipeline import ArticleExtraction, Extractor, assemble_graph
+
+    reading = _Reading(strict)
+    articles = list(_iter_read(inputs, shard, columns, reading))
+    problems, files = reading.problems, reading.files
+    if not articles:
+        raise _nothing_read(reading, shard)
+    notes: list[str] = []
+    total = len(articles)
     found: list[ArticleExtraction | None] = [
         cache.get(a) if cache is not None else None for a in articles
     ]
@@ -137,14 +186,7 @@ def build(
     if progress is not None and reused:
         progress(reused, total)
     fresh: Sequence[ArticleExtraction | None] = []
-    if todo and executor == "dask":
-        from graphkit.executors.dask import ExtractorFactory, extract_on_dask
-
-        factory = ExtractorFactory.of(model, actor_files)
-        done = (lambda n: progress(reused + n, total)) if progress else None
-        run = extract_on_dask(todo, factory, workers=jobs, scheduler=scheduler, progress=done)
-        fresh, problems = run.extractions, problems + run.problems
-    elif todo:
+    if todo:
         extractor = Extractor(model=model, actor_files=actor_files)
         fresh = extract_many(
             extractor,
@@ -157,10 +199,10 @@ def build(
     extractions = [hit if hit is not None else next(pending) for hit in found]
     if cache is not None:
         for extraction in fresh:
-            if extraction is not None:  # an article that failed is not cached
+            if extraction is not None:
                 cache.put(extraction)
         cache.prune()
-    graph = assemble_graph(e for e in extractions if e is not None)  # None: failed on Dask
+    graph = assemble_graph(e for e in extractions if e is not None)
     outputs = write_outputs(graph, Path(out_dir), formats)
     return BuildReport(
         graph=graph,

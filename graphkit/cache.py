@@ -24,8 +24,8 @@ from graphkit import __version__
 from graphkit.models import Actor, Article, Evidence, RelationType
 from graphkit.sinks.files import write_atomic
 
-if TYPE_CHECKING:  # avoids importing spaCy at import time
-    from graphkit.pipeline import ArticleExtraction
+if TYPE_CHECKING:
+    from graphkit.assemble import ArticleExtraction
 
 __all__ = ["CACHE_DIRNAME", "ExtractionCache", "fingerprint", "fingerprinted_files"]
 
@@ -90,7 +90,7 @@ def _dump(extraction: ArticleExtraction) -> str:
 
 
 def _load(text: str, article: Article) -> ArticleExtraction | None:
-    from graphkit.pipeline import ArticleExtraction
+    from graphkit.assemble import ArticleExtraction
 
     try:
         data: Any = json.loads(text)

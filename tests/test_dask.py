@@ -7,6 +7,8 @@ import random
 import re
 import shutil
 import socket
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,14 +16,19 @@ import pytest
 from graphkit.build import BuildReport, build
 from graphkit.cli import main
 from graphkit.errors import GraphkitError
+from graphkit.ingest import read_articles
 from graphkit.models import Article
+from graphkit.pipeline import Extractor
 
 pytest.importorskip("distributed")
 
 from graphkit.executors import dask as dask_executor
-from graphkit.executors.dask import plan_batches
+from graphkit.executors import dask_cluster
+from graphkit.executors.dask import ExtractorFactory, connect, plan_batches
 
+cloudpickle = pytest.importorskip("cloudpickle")
 pytestmark = pytest.mark.dask
+cloudpickle.register_pickle_by_value(sys.modules[__name__])  # workers need not import tests
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -113,17 +120,80 @@ def test_update_cache_works_with_dask(dask_scheduler: str, tmp_path: Path) -> No
     same_outputs(build([corpus], tmp_path / "fresh"), updated)
 
 
+def _plan(items: list[Article], threads: int, **caps: int) -> list[list[int]]:
+    indices = range(len(items))
+    return list(plan_batches(indices, threads, lambda i: len(items[i].text), **caps))
+
+
 def test_batches_respect_the_article_and_text_caps() -> None:
     articles = [Article(id=f"a{i}", text="x" * (300 if i == 5 else 10)) for i in range(40)]
-    batches = plan_batches(articles, threads=1, max_articles=2, max_chars=300)
+    batches = _plan(articles, threads=1, max_articles=2, max_chars=300)
     assert [i for batch in batches for i in batch] == list(range(40))
     assert batches[:4] == [[0, 1], [2, 3], [4], [5]]  # the 300-character article goes alone
     assert all(len(batch) <= 2 for batch in batches)
-    assert (
-        len(plan_batches(articles, threads=2)) == 20
-    )  # small corpus: small batches, many per worker
+    assert len(_plan(articles, threads=2)) >= 8  # small corpus: several tasks per worker
     big = [Article(id=f"a{i}", text="x") for i in range(10_000)]
-    assert {len(b) for b in plan_batches(big, threads=2)} == {100}  # at most 100 a task
+    sizes = [len(b) for b in _plan(big, threads=2)]
+    assert sum(sizes) == 10_000 and max(sizes) == 100 and sizes[:90] == [100] * 90
+    tail = sizes[len(sizes) - sizes[::-1].index(100) :]  # after the last full batch
+    assert tail == sorted(tail, reverse=True) and tail[-1] == 1  # ever smaller at the end
+
+
+def test_batches_are_planned_from_a_lazy_input() -> None:
+    consumed: list[int] = []
+
+    def source() -> Iterator[int]:
+        for index in range(10_000):
+            consumed.append(index)
+            yield index
+
+    batches = plan_batches(source(), 2, lambda _: 1)
+    assert next(batches) == list(range(100))
+    assert len(consumed) <= 400  # a batch and the look-ahead, not the whole input
+
+
+def _loaded_extractors() -> int:
+    from graphkit.executors import dask_worker
+
+    return len(dask_worker._EXTRACTORS)
+
+
+def test_the_local_cluster_forks_its_workers_with_the_model_loaded() -> None:
+    from graphkit.executors.dask_worker import ExtractorFactory
+
+    with connect(workers=2, factory=ExtractorFactory()) as client:
+        client.wait_for_workers(2, timeout=120)
+        loaded = client.run(_loaded_extractors)  # before any task ran
+    assert sorted(loaded.values()) == [1, 1]
+
+
+def test_the_driver_reads_a_bounded_window_of_the_input(
+    dask_scheduler: str, tmp_path: Path
+) -> None:
+    """Memory on the driver: the articles are taken from a generator as the workers need
+    them, and given back in input order, so the corpus is never held all at once."""
+    directory = make_corpus(tmp_path / "in", 48)
+    articles = sorted(read_articles([directory]).articles, key=lambda a: a.id)
+    taken: list[int] = []
+    ahead: list[int] = []
+
+    def lazily() -> Iterator[Article]:
+        for index, article in enumerate(articles):
+            taken.append(index)
+            yield article
+
+    run = dask_executor.DaskRun()
+    outputs = []
+    for output in dask_executor.stream_on_dask(
+        lazily(), ExtractorFactory(), scheduler=dask_scheduler, max_articles=2, run=run
+    ):
+        outputs.append(output)
+        ahead.append(len(taken) - len(outputs))
+    assert [o.article for o in outputs] == articles  # in input order, the driver's objects
+    bound = ((2 + 1 + 1) * 2 + 1) * 2 + 2  # in flight, read ahead, a margin; a batch more
+    assert max(ahead) <= bound < len(articles) and run.most_read_ahead <= bound
+    assert ahead[0] < len(articles)  # the first result came back before the input was read
+    assert outputs == Extractor().extract_all(articles)
 
 
 def _free_port() -> int:
@@ -135,7 +205,7 @@ def _free_port() -> int:
 def test_unreachable_scheduler_is_one_line_and_exit_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dask_executor, "CONNECT_TIMEOUT", 1.0)
+    monkeypatch.setattr(dask_cluster, "CONNECT_TIMEOUT", 1.0)
     address = f"tcp://127.0.0.1:{_free_port()}"
     argv = ["build", str(SEEDS), "--out", str(tmp_path), "--executor", "dask", "-q"]
     assert main([*argv, "--scheduler", address]) == 1
@@ -199,3 +269,15 @@ def test_actor_files_travel_to_the_workers(dask_scheduler: str, tmp_path: Path) 
     actors.write_text("- kind: Body\n", "utf-8")  # checked on the driver: one clear line
     with pytest.raises(GraphkitError, match=r"extra\.yaml: entry 1: each entry needs a 'name'"):
         build([article.parent], tmp_path / "bad", actor_files=[str(actors)], executor="dask")
+
+
+def test_a_build_with_everything_cached_reaches_no_cluster() -> None:
+    from graphkit.assemble import ArticleExtraction
+
+    done = [ArticleExtraction(Article(id=f"a{i}", text="x")) for i in range(3)]
+    seen: list[tuple[int, int]] = []
+    nowhere = f"tcp://127.0.0.1:{_free_port()}"  # connecting would fail
+    outputs = dask_executor.stream_on_dask(
+        done, ExtractorFactory(), scheduler=nowhere, progress=lambda *n: seen.append(n)
+    )
+    assert list(outputs) == done and seen[-1] == (3, 3)

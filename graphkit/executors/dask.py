@@ -1,22 +1,26 @@
 """Extraction on a Dask cluster: ``graphkit build --executor dask`` (see docs/scale.md).
 
-The driver (the process running ``graphkit build``) reads the inputs and ships batches of
-articles inside the tasks (at most ``BATCH_ARTICLES`` articles or ``BATCH_CHARS`` characters
-each, fewer on small corpora so every worker gets several), so workers need no shared
-filesystem, only graphkit and its spaCy model installed. ``--actors`` files travel inside
-the extractor factory. Each worker process builds its Extractor (spaCy, registry,
-lexicons) once, on its first task, and keeps it for every later task
-(graphkit.executors.dask_worker).
+The driver (the process running ``graphkit build``) reads the inputs lazily and ships
+batches of articles inside the tasks (at most ``BATCH_ARTICLES`` articles or
+``BATCH_CHARS`` characters each), so workers need no shared filesystem, only graphkit and
+its spaCy model installed. ``--actors`` files travel inside the extractor factory. Each
+worker process builds its Extractor (spaCy, registry, lexicons) once and keeps it for
+every later task (graphkit.executors.dask_worker); graphkit's own LocalCluster forks its
+workers with it already loaded (graphkit.executors.dask_cluster).
 
-Results stream back as they complete (``as_completed``); at most two tasks per worker
-thread are in flight, so the driver holds the graph's results, not the corpus in transit.
-They are put back in input order, so the outputs are byte-identical to ``--jobs 1``.
+Bounded driver memory: at most ``IN_FLIGHT_PER_THREAD`` tasks per worker thread are in
+flight and ``LOOKAHEAD_PER_THREAD`` batches' worth of articles are read ahead; results
+stream back as they complete (``as_completed``) and leave in input order through a reorder
+buffer, so the driver holds the graph's results and a window of the corpus, never the
+corpus. The look-ahead also shows the end of the input early: the last articles go out in
+ever smaller tasks (about ``TASKS_PER_THREAD`` per thread), so workers finish together
+instead of one idling while the other runs a last large task.
 
 Faults: a worker that dies has its tasks rerun by Dask elsewhere (a LocalCluster's nanny
 also restarts it); the articles of a task that keeps killing workers (``KilledWorker``)
 are retried one article per task, one at a time, and only an article that still kills is
-reported. An article whose extraction raises is reported (``DaskRun.problems``) and the
-others are kept. A scheduler that cannot be reached, or has no workers for
+reported. An article whose extraction raises is reported (an InputProblem in its place)
+and the others are kept. A scheduler that cannot be reached, or has no workers for
 ``NO_WORKER_WAIT`` seconds, is a one-line GraphkitError.
 """
 
@@ -24,25 +28,23 @@ from __future__ import annotations
 
 import logging
 import math
-import os
-import signal
-import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from graphkit.errors import GraphkitError, InputProblem
+from graphkit.executors.dask_cluster import SCHEDULER_ENV, check_dask, connect
 from graphkit.executors.dask_worker import ExtractorFactory, run_batch
 from graphkit.models import Article
 
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-    from graphkit.pipeline import ArticleExtraction, Extractor
+    from graphkit.assemble import ArticleExtraction
+    from graphkit.pipeline import Extractor
 
 __all__ = [
     "BATCH_ARTICLES",
@@ -55,22 +57,22 @@ __all__ = [
     "extract_on_dask",
     "plan_batches",
     "run_batch",
+    "stream_on_dask",
 ]
 
 log = logging.getLogger("graphkit.dask")
 
 BATCH_ARTICLES = 100  # articles per task at most
 BATCH_CHARS = 1_000_000  # characters of article text per task at most
-TASKS_PER_THREAD = 16  # smaller batches on small corpora, so workers finish together
+TASKS_PER_THREAD = 4  # the input's last articles: about this many tasks per worker thread
 IN_FLIGHT_PER_THREAD = 2  # tasks submitted but not yet collected, per worker thread
-CONNECT_TIMEOUT = 10.0  # seconds to reach an existing scheduler
+LOOKAHEAD_PER_THREAD = 1  # batches read ahead per worker thread, to see the input's end
 NO_WORKER_WAIT = 60.0  # seconds a cluster may have no worker before the build gives up
 POLL = 0.05  # seconds between checks for finished tasks
-SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
-_LOCAL_WORKER_CONFIG = {  # for graphkit's own LocalCluster: spaCy is CPU- and malloc-bound
-    "distributed.worker.profile.enabled": False,  # no stack sampling every 10 ms
-    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,  # glibc's default
-}
+
+T = TypeVar("T")
+Item = Article | Any  # an Article to extract, or an ArticleExtraction already done
+Output = Any  # ArticleExtraction, or InputProblem for an article that failed
 
 
 @dataclass
@@ -79,13 +81,14 @@ class DaskRun:
     problems, and timing figures (``overhead_per_task``: worker-thread seconds not spent
     loading or extracting, per task: scheduling, transfer, (de)serialisation, idle tails)."""
 
-    extractions: list[ArticleExtraction | None]
+    extractions: list[ArticleExtraction | None] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     tasks: int = 0
     threads: int = 0
     busy: float = 0.0  # worker seconds spent loading models and extracting
     startup: float = 0.0  # seconds to start or reach the cluster
     wall: float = 0.0  # seconds from the first submitted task to the last result
+    most_read_ahead: int = 0  # most articles read but not yet given back at any time
 
     @property
     def overhead_per_task(self) -> float:
@@ -95,128 +98,49 @@ class DaskRun:
 
 
 def plan_batches(
-    articles: Sequence[Article],
+    items: Iterable[T],
     threads: int,
+    size: Callable[[T], int],
     max_articles: int = BATCH_ARTICLES,
     max_chars: int = BATCH_CHARS,
-) -> list[list[int]]:
-    """Consecutive runs of article indices, one per task."""
-    wanted = math.ceil(len(articles) / (max(1, threads) * TASKS_PER_THREAD))
-    per_task = max(1, min(max_articles, wanted))
-    batches: list[list[int]] = []
-    current: list[int] = []
+) -> Iterator[list[T]]:
+    """Consecutive runs of ``items`` (``size``: an item's characters), one per task, read
+    lazily: full batches while the input lasts, ever smaller ones at its end (seen
+    ``LOOKAHEAD_PER_THREAD`` batches per thread ahead)."""
+    threads = max(1, threads)
+    source = iter(items)
+    buffer: deque[tuple[T, int]] = deque()
     chars = 0
-    for index, article in enumerate(articles):
-        if current and (len(current) >= per_task or chars + len(article.text) > max_chars):
-            batches.append(current)
-            current, chars = [], 0
-        current.append(index)
-        chars += len(article.text)
-    if current:
-        batches.append(current)
-    return batches
+    ended = False
+    ahead = (threads * LOOKAHEAD_PER_THREAD + 1) * max_articles
+    ahead_chars = (threads * LOOKAHEAD_PER_THREAD + 1) * max_chars
+    while True:
+        while not ended and len(buffer) < ahead and chars < ahead_chars:
+            try:
+                item = next(source)
+            except StopIteration:
+                ended = True
+            else:
+                buffer.append((item, size(item)))
+                chars += buffer[-1][1]
+        if not buffer:
+            return
+        cap = max_articles
+        if ended:  # the tail: split what is left among the threads, a few tasks each
+            cap = min(max_articles, math.ceil(len(buffer) / (threads * TASKS_PER_THREAD)))
+        batch: list[T] = []
+        taken = 0
+        while buffer and len(batch) < cap and (not batch or taken + buffer[0][1] <= max_chars):
+            item, length = buffer.popleft()
+            batch.append(item)
+            taken += length
+        chars -= taken
+        yield batch
 
 
-def check_dask(scheduler: str | None) -> None:
-    """Early, before the inputs are read: Dask is installed and the address is well formed."""
-    _require_distributed()
-    _scheduler_address(scheduler)
-
-
-def _check_address(address: str) -> None:
-    from distributed.comm.addressing import parse_address, parse_host_port
-
-    try:
-        scheme, location = parse_address(address)
-        parse_host_port(location)
-    except ValueError as err:
-        raise GraphkitError(f"Dask scheduler address {address!r}: {err}") from None
-    if scheme not in ("tcp", "tls", "ws", "wss"):
-        raise GraphkitError(f"Dask scheduler address {address!r}: expected tcp://HOST:PORT")
-
-
-@contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """SIGINT ignored meanwhile (in the main thread; elsewhere nothing changes)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-@contextmanager
-def _local_cluster(workers: int) -> Iterator[Client]:
-    """A client of a new LocalCluster of ``workers`` single-threaded processes on the
-    loopback interface, closed at the end.
-
-    Ctrl-C is the driver's to handle (as with ``--jobs``). SIGINT is ignored while the
-    cluster starts, so its worker processes inherit that (Python keeps an inherited
-    ignore; restarted workers ignore it through the ``dask_setup`` preload hook), and
-    while it closes, so a second Ctrl-C cannot leave it half-closed."""
-    import dask
-    from distributed import Client, LocalCluster
-
-    with _sigint_ignored(), dask.config.set(_LOCAL_WORKER_CONFIG):
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            scheduler_port=0,
-            dashboard_address="127.0.0.1:0",  # no fixed port: several clusters may run
-            silence_logs=logging.CRITICAL,  # failures reach the user as one line
-            preload=["graphkit.executors.dask_worker"],
-        )
-        client = Client(cluster, set_as_default=False)
-    try:
-        yield client
-    finally:
-        with _sigint_ignored():
-            client.close()
-            cluster.close()
-
-
-def _require_distributed() -> None:
-    try:
-        import distributed  # noqa: F401
-    except ImportError:
-        raise GraphkitError("--executor dask needs Dask: pip install 'graphkit[dask]'") from None
-
-
-def _scheduler_address(scheduler: str | None) -> str | None:
-    """The address asked for (``scheduler``, else ``$DASK_SCHEDULER_ADDRESS``), checked; None
-    means a new LocalCluster."""
-    address = scheduler or os.environ.get(SCHEDULER_ENV) or None
-    if address:
-        _check_address(address)
-    return address
-
-
-@contextmanager
-def connect(scheduler: str | None = None, workers: int = 1) -> Iterator[Client]:
-    """A client of the scheduler at ``scheduler`` (else ``$DASK_SCHEDULER_ADDRESS``), or of a
-    new LocalCluster of ``workers`` processes on the loopback interface."""
-    _require_distributed()
-    from distributed import Client
-
-    address = _scheduler_address(scheduler)
-    if address:
-        try:
-            client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        except (OSError, TimeoutError, ValueError, TypeError) as err:
-            reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-            raise GraphkitError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
-        with client:
-            yield client
-        return
-    if workers < 1:
-        raise GraphkitError(f"--jobs must be at least 1 (got {workers})")
-    with _local_cluster(workers) as client:
-        yield client
+def _failed(article: Article, reason: str) -> InputProblem:
+    where = article.path or article.id
+    return InputProblem(path=where, reason=f"article {article.id} part {article.part}: {reason}")
 
 
 def _threads(client: Client) -> int:
@@ -237,13 +161,9 @@ def _wait_for_workers(client: Client) -> int:
     return _threads(client)
 
 
-def _failed(article: Article, reason: str) -> InputProblem:
-    where = article.path or article.id
-    return InputProblem(path=where, reason=f"article {article.id} part {article.part}: {reason}")
-
-
 class _Driver:
-    """Submits batches, collects them as they complete, keeps at most a window in flight.
+    """Submits batches, collects them as they complete, keeps at most a window in flight,
+    and gives the results back in input order.
 
     The articles of a task that hit ``KilledWorker`` become suspects: they are rerun one
     article per task and one suspect at a time, so a suspect that kills again is the
@@ -252,22 +172,55 @@ class _Driver:
     def __init__(
         self,
         client: Client,
-        articles: Sequence[Article],
+        items: Iterable[Item],
         factory: Callable[[], Extractor],
         run: DaskRun,
-        progress: Callable[[int], None] | None,
+        progress: Callable[[int, int], None] | None,
+        max_articles: int,
+        max_chars: int,
     ) -> None:
         from distributed import as_completed
 
-        self.client, self.articles, self.factory, self.run = client, articles, factory, run
-        self.progress = progress
-        self.queue: deque[list[int]] = deque()
+        self.client, self.factory, self.run, self.progress = client, factory, run, progress
+        self.articles: dict[int, Article] = {}  # read, not yet extracted
+        self.ready: dict[int, Output] = {}  # done, waiting for their turn
+        self.read = self.released = self.done = 0
+        self.batches = plan_batches(
+            self._todo(items), run.threads, self._size, max_articles, max_chars
+        )
+        self.more = True
         self.suspects: deque[int] = deque()
         self.pending: dict[Future[Any], tuple[list[int], bool]] = {}  # indices, suspect
         self.completed = as_completed([], loop=client.loop)
-        self.done = 0
+        per_thread = IN_FLIGHT_PER_THREAD + LOOKAHEAD_PER_THREAD + 1
+        self.limit = (per_thread * max(1, run.threads) + 1) * max_articles
+
+    def _size(self, index: int) -> int:
+        article = self.articles.get(index)
+        return len(article.text) if article is not None else 0
+
+    def _todo(self, items: Iterable[Item]) -> Iterator[int]:
+        """The input's indices; an item already extracted is ready at once (it still goes
+        through the batches, so read-ahead stays bounded whatever the cache holds)."""
+        for item in items:
+            index = self.read
+            self.read += 1
+            if isinstance(item, Article):
+                self.articles[index] = item
+            else:
+                self.ready[index] = item
+                self._count(1)
+            yield index
+
+    def _count(self, articles: int) -> None:
+        self.done += articles
+        if self.progress is not None:
+            self.progress(self.done, self.read)
 
     def _send(self, indices: list[int], suspect: bool) -> None:
+        indices = [i for i in indices if i in self.articles]  # not those already done
+        if not indices:
+            return
         batch = [self.articles[i] for i in indices]
         key = f"graphkit-extract-{uuid.uuid4().hex}"
         future = self.client.submit(run_batch, self.factory, batch, key=key, pure=False)
@@ -278,11 +231,23 @@ class _Driver:
         if self.suspects and not any(suspect for _, suspect in self.pending.values()):
             self._send([self.suspects.popleft()], suspect=True)
         window = max(2, IN_FLIGHT_PER_THREAD * self.run.threads)
-        while self.queue and len(self.pending) < window:
-            self._send(self.queue.popleft(), suspect=False)
+        # a slow early task holds back the reorder buffer: stop reading rather than grow it
+        while self.more and len(self.pending) < window and self.read - self.released < self.limit:
+            batch = next(self.batches, None)
+            if batch is None:
+                self.more = False
+            else:
+                self._send(batch, suspect=False)
+        self.run.most_read_ahead = max(self.run.most_read_ahead, self.read - self.released)
+
+    def _finish(self, index: int, output: Output) -> None:
+        del self.articles[index]
+        self.ready[index] = output
 
     def collect(self, future: Future[Any]) -> None:
         from distributed import KilledWorker
+
+        from graphkit.assemble import ArticleExtraction
 
         indices, suspect = self.pending.pop(future)
         if future.status == "finished":
@@ -292,40 +257,43 @@ class _Driver:
             for index, (actors, evidence, error) in zip(indices, outcomes, strict=True):
                 article = self.articles[index]
                 if error is None:
-                    from graphkit.pipeline import ArticleExtraction
-
-                    self.run.extractions[index] = ArticleExtraction(article, actors, evidence)
+                    self._finish(index, ArticleExtraction(article, actors, evidence))
                 else:
-                    self.run.problems.append(_failed(article, f"extraction failed: {error}"))
+                    self._finish(index, _failed(article, f"extraction failed: {error}"))
         elif future.status == "error" and isinstance(future.exception(), KilledWorker):
             if not suspect:
                 self.suspects.extend(indices)
                 future.release()
                 return
-            self.run.problems.append(
-                _failed(self.articles[indices[0]], "extraction kept killing Dask workers")
-            )
+            article = self.articles[indices[0]]
+            self._finish(indices[0], _failed(article, "extraction kept killing Dask workers"))
         elif future.status == "error":
             error = future.exception()
             raise GraphkitError(f"a Dask task failed: {type(error).__name__}: {error}")
         else:
             raise GraphkitError(f"a Dask task was {future.status} (did the scheduler restart?)")
         future.release()
-        self.done += len(indices)
-        if self.progress is not None:
-            self.progress(self.done)
+        self._count(len(indices))
 
-    def drive(self) -> None:
+    def _release(self) -> Iterator[Output]:
+        while self.released in self.ready:
+            yield self.ready.pop(self.released)
+            self.released += 1
+
+    def __iter__(self) -> Iterator[Output]:
         self.submit()
-        idle_since = time.monotonic()
-        last_check = idle_since
-        while not self.completed.is_empty():
+        idle_since = last_check = time.monotonic()
+        while True:
+            yield from self._release()
+            if not self.pending and not self.suspects and not self.more:
+                break
             ready = self.completed.next_batch(block=False)
             for future in ready:
                 self.collect(future)
+            read = self.read
             self.submit()
             now = time.monotonic()
-            if ready:
+            if ready or (self.read > read and self.released in self.ready):
                 idle_since = last_check = now
                 continue
             if now - last_check > 2.0:  # nothing finished for a while: any worker left?
@@ -338,10 +306,73 @@ class _Driver:
                         f"the Dask cluster has had no workers for {NO_WORKER_WAIT:.0f} s"
                     )
             time.sleep(POLL)
+        yield from self._release()
+
+
+def stream_on_dask(
+    items: Iterable[Item],
+    factory: Callable[[], Extractor],
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    max_articles: int = BATCH_ARTICLES,
+    max_chars: int = BATCH_CHARS,
+    run: DaskRun | None = None,
+) -> Iterator[Output]:
+    """Extract the Articles among ``items`` on a Dask cluster, reading ``items`` lazily;
+    yields, in input order, an ArticleExtraction per item (an item that is one already,
+    e.g. from the ``--update`` cache, passes through) or an InputProblem for an article
+    whose extraction failed.
+
+    ``factory``: a picklable, hashable callable returning an Extractor (ExtractorFactory).
+    ``scheduler``: the address of a running scheduler (else ``$DASK_SCHEDULER_ADDRESS``,
+    else a LocalCluster of ``workers`` processes is started and closed here). ``progress``
+    is called with the articles done and the articles read so far. ``run`` receives the
+    timing figures (its ``extractions`` and ``problems`` are left alone).
+    """
+    run = run if run is not None else DaskRun()
+    source = iter(items)
+    leading = 0  # items already done before the first article to extract: no cluster yet
+    for first in source:
+        if isinstance(first, Article):
+            break
+        leading += 1
+        if progress is not None:
+            progress(leading, leading)
+        yield first
+    else:
+        return  # nothing to extract (all from the cache): no cluster started
+    done = progress
+    if progress is not None and leading:
+        done = lambda count, read: progress(leading + count, leading + read)  # noqa: E731
+    started = time.perf_counter()
+    with connect(scheduler, workers, factory) as client:
+        run.threads = _wait_for_workers(client)
+        run.startup = time.perf_counter() - started
+        chained = _chain(first, source)
+        yield from _Driver(client, chained, factory, run, done, max_articles, max_chars)
+        run.wall = time.perf_counter() - started - run.startup
+    log.info(
+        "dask: %d tasks on %d threads; startup %.1f s, run %.1f s, busy %.1f s, "
+        "overhead %.3f s/task, read ahead %d articles at most",
+        run.tasks,
+        run.threads,
+        run.startup,
+        run.wall,
+        run.busy,
+        run.overhead_per_task,
+        run.most_read_ahead,
+    )
+
+
+def _chain(first: Item, rest: Iterator[Item]) -> Iterator[Item]:
+    yield first
+    yield from rest
 
 
 def extract_on_dask(
-    articles: Sequence[Article],
+    articles: Iterable[Article],
     factory: Callable[[], Extractor],
     *,
     workers: int = 1,
@@ -350,32 +381,24 @@ def extract_on_dask(
     max_articles: int = BATCH_ARTICLES,
     max_chars: int = BATCH_CHARS,
 ) -> DaskRun:
-    """Extract every article on a Dask cluster; results in input order.
-
-    ``factory``: a picklable, hashable callable returning an Extractor (ExtractorFactory).
-    ``scheduler``: the address of a running scheduler (else ``$DASK_SCHEDULER_ADDRESS``,
-    else a LocalCluster of ``workers`` processes is started for this call). ``progress``
-    is called with the number of articles done so far.
-    """
-    started = time.perf_counter()
-    run = DaskRun(extractions=[None] * len(articles))
-    if not articles:
-        return run
-    with connect(scheduler, workers) as client:
-        run.threads = _wait_for_workers(client)
-        run.startup = time.perf_counter() - started
-        driver = _Driver(client, articles, factory, run, progress)
-        driver.queue.extend(plan_batches(articles, run.threads, max_articles, max_chars))
-        driver.drive()
-        run.wall = time.perf_counter() - started - run.startup
-    log.info(
-        "dask: %d tasks on %d threads; startup %.1f s, run %.1f s, busy %.1f s, "
-        "overhead %.3f s/task",
-        run.tasks,
-        run.threads,
-        run.startup,
-        run.wall,
-        run.busy,
-        run.overhead_per_task,
-    )
+    """Extract every article on a Dask cluster (stream_on_dask); results in input order,
+    None where an article failed (its problem is in ``problems``). ``progress`` is called
+    with the number of articles done so far."""
+    run = DaskRun()
+    done = (lambda count, _read: progress(count)) if progress is not None else None
+    for output in stream_on_dask(
+        articles,
+        factory,
+        workers=workers,
+        scheduler=scheduler,
+        progress=done,
+        max_articles=max_articles,
+        max_chars=max_chars,
+        run=run,
+    ):
+        if isinstance(output, InputProblem):
+            run.extractions.append(None)
+            run.problems.append(output)
+        else:
+            run.extractions.append(output)
     return run

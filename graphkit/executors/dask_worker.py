@@ -1,8 +1,9 @@
 """The worker side of ``--executor dask``: the picklable extractor recipe and the task.
 
 Each worker process keeps the Extractor (spaCy pipeline, registry, lexicons) built on its
-first task and reuses it for every later task of the same build; a replaced worker builds
-it again. The tasks get the articles themselves, so workers need no shared filesystem.
+first task (or inherited from graphkit's warm fork server, graphkit.executors.dask_warm)
+and reuses it for every later task of the same build; a replaced worker builds it again
+unless it is forked warm too. The tasks get the articles themselves, so workers need no shared filesystem.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from graphkit.models import Actor, Article, Evidence, RelationType
 if TYPE_CHECKING:
     from graphkit.pipeline import Extractor
 
-__all__ = ["ExtractorFactory", "Outcome", "dask_setup", "run_batch"]
+__all__ = ["ExtractorFactory", "Outcome", "dask_setup", "run_batch", "warm"]
 
 EvidenceMap = dict[tuple[str, str, RelationType], list[Evidence]]
 Outcome = tuple[list[Actor], EvidenceMap, str | None]  # actors, evidence, error
@@ -74,6 +75,16 @@ _EXTRACTORS: dict[Hashable, Extractor] = {}  # one per worker process (the lates
 _LOCK = threading.Lock()  # one spaCy pipeline per process: extract one batch at a time
 
 
+def warm(factory: Callable[[], Extractor]) -> Extractor:
+    """This process's Extractor for ``factory``, built now if it is not cached yet."""
+    with _LOCK:
+        extractor = _EXTRACTORS.get(factory)
+        if extractor is None:
+            _EXTRACTORS.clear()  # a long-lived worker keeps one spaCy model, not one per build
+            extractor = _EXTRACTORS[factory] = factory()
+        return extractor
+
+
 def _extract_one(extractor: Extractor, article: Article) -> Outcome:
     from graphkit.shard import extract_many
 
@@ -94,12 +105,9 @@ def run_batch(
     """
     from graphkit.shard import extract_many
 
+    started = time.perf_counter()
+    extractor = warm(factory)
     with _LOCK:
-        started = time.perf_counter()
-        extractor = _EXTRACTORS.get(factory)
-        if extractor is None:
-            _EXTRACTORS.clear()  # a long-lived worker keeps one spaCy model, not one per build
-            extractor = _EXTRACTORS[factory] = factory()
         try:
             results = extract_many(extractor, articles)
             outcomes: list[Outcome] = [(r.actors, r.evidence, None) for r in results]
