@@ -141,13 +141,13 @@ def _clean_span(span: Span) -> Span:
 
 
 def _organisation_head(span: Span, heads: frozenset[str]) -> Token | None:
-    """ "the Likud party", "the Umma (Nation) party", "the Kifaya (``Enough'') group": the
+    """ "the Likud party", "the Sabr (Patience) party", "the Nur (``Light'') movement": the
     lower-case organisation noun after a name (and its gloss in brackets), if any."""
     doc, i = span.doc, span.end
     if i < len(doc) and doc[i].text == "(":  # the gloss: a few words up to ")"
         close = next((t.i for t in doc[i : i + 8] if t.text == ")"), None)
         i = close + 1 if close is not None else i
-    elif span.label_ == "ORG" and "(" in span.text:  # the NER took "Umma (Nation" as one name
+    elif span.label_ == "ORG" and "(" in span.text:  # the NER took "Sabr (Patience" as one name
         close = next((t.i for t in doc[i : i + 4] if t.text == ")"), None)
         i = close + 1 if close is not None else i
     if i >= len(doc) or not doc[i].is_lower or doc[i].lower_ not in heads:
@@ -350,7 +350,7 @@ def _acronym_of(span: Span, mentions: list[Mention], table: ActorTable) -> Menti
 
 
 def _described_acronym(span: Span, table: ActorTable) -> Mention | None:
-    """ "the peacekeeping force in Lebanon (UNIFIL)", "the ruling party (CPV)": an acronym in
+    """ "the monitoring mission in Georgia (EUMM)", "the ruling party (CPV)": an acronym in
     brackets after a description whose head is an organisation noun names that organisation."""
     doc = span.doc
     if (

@@ -230,7 +230,7 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
         stem = next((m for m in before if _qualifies(doc, m, head)), None)
         if stem is not None and plural:
             start = stem.start
-            if not stem.is_state:  # "Russian Jewish immigrants", "Iraqi Kurdish rebels"
+            if not stem.is_state:  # "Turkish Alevi villagers", "Iraqi Kurdish rebels"
                 state = next((m for m in stems.get(start, []) if m.is_state), None)
                 start = state.start if state is not None else start
             spans.append(_agent_span(doc, start, head.end, head.id))

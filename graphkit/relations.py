@@ -141,7 +141,7 @@ def extract_relations(
     ctx.focal = focal_state(mentions, table, {author, *ctx.voice}) if ctx.voice else None
     for mention in author_mentions(ctx, ctx.voice[0] if ctx.voice else None, quoted):
         ctx.add_mention(mention)
-    for mention in coalition_mentions(ctx):  # "the Troika" named by the text: its members
+    for mention in coalition_mentions(ctx):  # "the Quartet" named by the text: its members
         ctx.by_token[mention.start] = mention
     found: list[Candidate] = []
     for finding in chain(

@@ -60,8 +60,8 @@ def test_people_members_fold_to_the_people(ex: Extractor) -> None:
     ("text", "triple"),
     [
         (  # hostage-taking: the relative pronoun's antecedent is held
-            "Chadian troops freed Amina Yusuf, whom the Sudanese rebels had taken hostage in May.",
-            ("Sudanese rebels", "DETAINS", "Amina Yusuf"),
+            "Chadian troops freed Amina Yusuf, whom the Congolese rebels had taken hostage in May.",
+            ("Congolese rebels", "DETAINS", "Amina Yusuf"),
         ),
         (  # who mistreats prisoners holds them
             "Israeli troops tortured Palestinian prisoners, the group said.",
@@ -126,8 +126,8 @@ def test_name_before_a_compound_is_not_an_organisation(ex: Extractor) -> None:
 
 
 def test_they_is_the_plural_subject(ex: Extractor) -> None:
-    text = "Sudanese rebels said they would free Amina Yusuf, whom they had taken hostage."
-    assert ("Sudanese rebels", "DETAINS", "Amina Yusuf") in relations(ex, text)
+    text = "Congolese rebels said they would free Amina Yusuf, whom they had taken hostage."
+    assert ("Congolese rebels", "DETAINS", "Amina Yusuf") in relations(ex, text)
 
 
 def test_they_after_a_singular_subject_stays_unresolved(ex: Extractor) -> None:

@@ -96,7 +96,7 @@ def _joint_authors(ctx: RuleContext, start: int, end: int, opening: bool) -> lis
             if about and not any(m in token.subtree for m in markers):  # keep "on behalf of"
                 span -= {t.i for t in token.subtree}
         last = max(span)
-        if last + 1 < end and doc[last + 1].text == ":":  # "by the Troika: A, B and C"
+        if last + 1 < end and doc[last + 1].text == ":":  # "by the Quartet: A, B and C"
             span |= set(range(last + 1, end))
     elif opening and tokens.root.lemma_ != "be":
         subjects = [c for c in tokens.root.children if c.dep_ == "nsubj"]

@@ -60,7 +60,7 @@ class RuleContext(Blockers):
         self.focal: str | None = None  # the state the document is about (coref.focal_state)
         # collective noun -> the members a later sentence names ("... were among them")
         self.members: dict[int, list[Mention]] = {}
-        self.coalitions: dict[int, tuple[str, ...]] = {}  # "the Troika" -> its members
+        self.coalitions: dict[int, tuple[str, ...]] = {}  # "the Quartet" -> its members
         self.by_token: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
             for i in range(m.start, m.end):
