@@ -17,7 +17,13 @@ from graphkit.actors import ActorTable, Mention
 from graphkit.coref import focal_state
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.attitudes import attitude_rules
-from graphkit.rules.author import author_mentions, document_voice, voiced_judgements
+from graphkit.rules.author import (
+    VOICED_DEMAND,
+    author_mentions,
+    document_voice,
+    voiced_demands,
+    voiced_judgements,
+)
 from graphkit.rules.coalitions import coalition_mentions
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.designations import aligned_designations
@@ -78,6 +84,7 @@ RULE_CONFIDENCE = {
     "drawn-reaction": 0.65,
     "shielding": 0.7,
     "vote": 0.7,
+    "voiced-demand": 0.7,
     "cessation-request": 0.7,
     "hostage-taking": 0.75,
     "held-mistreated": 0.7,
@@ -149,6 +156,7 @@ def extract_relations(
         document_rules(ctx),
         quote_rules(ctx, quotes),
         voiced_judgements(ctx, ctx.voice, quoted),
+        voiced_demands(ctx, ctx.voice, quoted),
     ):
         _emit(ctx, found, *finding)
     nationals = own_nationals(ctx)  # "Americans held abroad" in a US statement: citizens
@@ -184,7 +192,8 @@ def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: Relatio
           agents: list[Mention], patients: list[Mention], token: Token) -> None:  # fmt: skip
     if not agents:
         return
-    if rule not in PRESUPPOSED_RULES and rule not in SELF_CHECKED_RULES and ctx.blocked(token):
+    self_checked = rule in PRESUPPOSED_RULES or rule in SELF_CHECKED_RULES or rule == VOICED_DEMAND
+    if not self_checked and ctx.blocked(token):
         return
     if not patients:
         if rel_type is RelationType.DETAINS:  # "X's detention of local staff": X holds people

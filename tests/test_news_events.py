@@ -462,3 +462,26 @@ def test_an_organ_owned_by_a_state_did_the_act(ex: Extractor) -> None:
 def test_a_camel_case_firm_is_a_name(ex: Extractor) -> None:
     got = triples(ex, "PetroChina lobbied the Biden administration to ease the rules.")
     assert ("PetroChina", "LOBBIES", "United States") in got
+
+
+# --- a statement's own demands ----------------------------------------------------------------
+def test_a_statements_own_demand_lobbies_the_one_obliged(ex: Extractor) -> None:
+    text = "The authorities of Belarus must release the journalist at once."
+    assert ("Human Rights Watch", "LOBBIES", "Belarus") in triples(ex, text, "Human Rights Watch")
+    text = "Azerbaijan must not block the corridor."
+    assert ("European Union", "LOBBIES", "Azerbaijan") in triples(ex, text, "European Union")
+
+
+VOICED_NEGATIVES = [
+    ("Reuters", "Belarus must release the journalist, the lawyer said."),  # no voice: news
+    ("Human Rights Watch", "If Belarus wants trade, it should release the journalist."),
+    ("Human Rights Watch", "Belarus must be held to account."),  # a judgement, no request
+]
+
+
+@pytest.mark.parametrize(("source", "text"), VOICED_NEGATIVES)
+def test_no_voiced_demand_without_a_voice_or_an_obligation(
+    ex: Extractor, source: str, text: str
+) -> None:
+    got = triples(ex, text, source)
+    assert not any(t == "LOBBIES" and s == source for s, t, _ in got)

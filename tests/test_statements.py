@@ -11,7 +11,12 @@ from graphkit.pipeline import Extractor
 
 # --- the author's voice --------------------------------------------------------------------
 VOICE = [
-    ("Foreign, Commonwealth & Development Office", "We call on Iran to free the aid worker.", None),
+    ("Harbour Master's Office", "We call on Iran to free the aid worker.", None),
+    (
+        "Foreign, Commonwealth & Development Office",
+        "We call on Iran to free the aid worker.",
+        ("United Kingdom", "LOBBIES", "Iran"),
+    ),
     (
         "Government of Canada",
         "We call on Iran to free the aid workers it holds.",

@@ -28,8 +28,18 @@ from graphkit.models import ActorKind, RelationType
 from graphkit.registry import Registry, RegistryEntry
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.quotes import evaluated_actors
+from graphkit.rules.statement_words import load_statement_lexicon
 
-__all__ = ["author_mentions", "document_voice", "publisher_entry", "voiced_judgements"]
+__all__ = [
+    "VOICED_DEMAND",
+    "author_mentions",
+    "document_voice",
+    "publisher_entry",
+    "voiced_demands",
+    "voiced_judgements",
+]
+
+VOICED_DEMAND = "voiced-demand"  # checks its own blockers: the modal is the demand
 
 _FIRST_PERSON = {"we", "i", "us", "our", "my", "me"}
 _VOICE_KINDS = (ActorKind.STATE, ActorKind.BODY)
@@ -144,3 +154,33 @@ def voiced_judgements(
         if mention.actor in voice or ctx.blocked(trigger):
             continue
         yield "statement-evaluation", RelationType.CONDEMNS, authors, [mention], trigger
+
+
+def voiced_demands(
+    ctx: RuleContext, voice: tuple[str, ...], quoted: list[tuple[int, int]]
+) -> Iterator[Found]:
+    """The author's own demands, outside quotes: "Ruritania must release the journalist",
+    "the authorities should end the crackdown" in a statement by a state or a body lobby
+    the one obliged ("must not" too: a demand to refrain). Reported speech ("X said B
+    must ...") is the reported-demand rule's; a condition ("if B wants ..., it should ...")
+    or a passive ("B must be held to account") asks nothing of B."""
+    if not voice:
+        return
+    words = load_statement_lexicon()
+    inside = {i for start, end in quoted for i in range(start, end + 1)}
+    authors = [Mention(0, 0, actor, "author") for actor in voice]
+    for sentence in ctx.doc.sents:
+        verb = sentence.root
+        if verb.i in inside or verb.pos_ not in ("VERB", "AUX") or ctx.is_passive(verb):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in words.obligation_modals for c in verb.children):
+            continue
+        conditional = any(
+            m.dep_ == "mark" and m.lower_ in words.conditions
+            for c in verb.children if c.dep_ == "advcl" for m in c.children
+        )  # fmt: skip
+        if conditional:
+            continue
+        obliged = [m for c in verb.children if c.dep_ == "nsubj" for m in ctx.actors_of(c)]
+        obliged = [m for m in obliged if m.actor not in voice]
+        yield VOICED_DEMAND, RelationType.LOBBIES, authors, obliged, verb
