@@ -64,6 +64,7 @@ class Lexicon:
     nouns: dict[str, RelationType]
     agent_nouns: dict[str, RelationType]
     control: frozenset[str]
+    causatives: frozenset[str]
     detention_places: frozenset[str]
     collective_heads: frozenset[str]
     member_markers: frozenset[str]
@@ -148,6 +149,7 @@ def load_lexicon() -> Lexicon:
         nouns=nouns,
         agent_nouns=agent_nouns,
         control=frozenset(raw["LOBBIES"]["control"]),
+        causatives=frozenset(raw["LOBBIES"]["causatives"]),
         infinitive_only=_words(raw["LOBBIES"], "infinitive_only"),
         accusation_verbs=_words(raw["CONDEMNS"], "accusation_verbs"),
         verdicts={

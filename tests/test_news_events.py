@@ -485,3 +485,12 @@ def test_no_voiced_demand_without_a_voice_or_an_obligation(
 ) -> None:
     got = triples(ex, text, source)
     assert not any(t == "LOBBIES" and s == source for s, t, _ in got)
+
+
+def test_a_causatives_object_does_the_act(ex: Extractor) -> None:
+    got = triples(ex, "The protests prompted Kenya to expel the Ugandan ambassador.")
+    assert ("Kenya", "CONDEMNS", "Uganda") in got
+    got = triples(ex, "Pressure from Paris forced Chad to free the journalist Ali Mahamat.")
+    assert ("Chad", "DETAINS", "Ali Mahamat") in got
+    got = triples(ex, "The protests prompted Kenya to expel the Ugandan ambassador.")
+    assert not any(t == "LOBBIES" for _, t, _ in got)  # a cause, not a request

@@ -305,7 +305,7 @@ class RuleContext(Blockers):
             return []
         if verb.dep_ == "xcomp":
             objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-            if objects and head.lemma_ in self.lex.control:
+            if objects and head.lemma_ in self.lex.control | self.lex.causatives:
                 return self.actors_of(objects[0])
             return self.subjects(head, depth + 1)
         if verb.dep_ == "pcomp" and head.lower_ in ("of", "for", "against", "from"):
