@@ -42,7 +42,7 @@ def _in_member_list(doc: Doc, mention: Mention, lex_markers: frozenset[str]) -> 
 
 def _role_mention(span: Span, mentions: list[Mention], table: ActorTable) -> Mention | None:
     """A role title ("the UN rights chief") -> the named person who holds it in this article."""
-    # "United Nations High Commissioner Michelle Bachelet": the name right after the title
+    # "UN Special Rapporteur Ana Ruiz": the name right after the title
     for m in mentions:
         if m.start in (span.end, span.end + 1) and table.kind(m.actor) is ActorKind.PERSON:
             return Mention(span.start, span.end, m.actor, "role", m.state)

@@ -1,9 +1,9 @@
 """Names the entity ruler or the NER cut short, put back together after the NER.
 
 The ruler claims a state or place inside a longer name before the NER runs, and the NER then
-stops the name there or misses it: "National Union for the Total Independence of" + "Angola",
+stops the name there or misses it: "Popular Front for the Liberation of" + "Chad",
 "Association of" + "African Jurists", "Kampala" + "University Medical School",
-"Palestine" + "Liberation Organization (PLO)". ``repair_org_spans`` (a pipeline component
+"Congo" + "River Liberation Front (CRLF)". ``repair_org_spans`` (a pipeline component
 after the NER) makes each one ORG entity again, and takes the given names the NER left out
 into a PERSON ("Solomy" + "Balungi Bossa").
 """
@@ -25,7 +25,7 @@ def _name_token(token: Token) -> bool:
 
 
 def _extend_cut_name(doc: Doc, org: Span, ents: dict[int, Span]) -> Span:
-    """ "National Union for the Total Independence of" + "Angola": the NER stops a name where
+    """ "Popular Front for the Liberation of" + "Chad": the NER stops a name where
     the ruler had claimed a word of it; take in the words up to the end of the name."""
     end = org.end
     words = load_actor_phrases().body_words | load_actor_phrases().company_words
@@ -60,7 +60,7 @@ def _initials(tokens: list[Token]) -> str:
 
 
 def _named_by_acronym(doc: Doc) -> list[Span]:
-    """ "the Palestine Liberation Organization (PLO)", "Nigerian Union of Teachers (NUT)": the
+    """ "the Congo River Liberation Front (CRLF)", "Kenyan Union of Nurses (KUN)": the
     title-case words before a parenthesised acronym whose initials spell it are one ORG, even
     where the ruler took their first word for a state."""
     found = []

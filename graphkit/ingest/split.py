@@ -39,7 +39,7 @@ _DATE_PATTERNS = (
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),
 )
 
-# "By Emma Farge, Reuters, 2022-07-20" / "By Human Rights Watch, July 19, 2022"
+# "By Ana Ruiz, Reuters, 2021-03-04" / "By Amnesty International, March 4, 2021"
 _BYLINE = re.compile(
     r"^[ \t]*By[ \t]+(?P<names>[^\n]{2,160}?),[ \t]*(?P<date>[^,\n]*\d{4}[^,\n]*)[ \t]*$",
     re.MULTILINE,

@@ -1,14 +1,14 @@
 """Attitudes and reported judgements: concern, regret, labels, and what critics claim.
 
-- Concern and regret: "X expressed regrets that Y failed to ...", "we are gravely concerned
-  about the human rights situation in Xinjiang", "X regretted Y's decision": X CONDEMNS Y.
-  A state of affairs in a place ("the situation in Xinjiang") is laid at the door of the
+- Concern and regret: "X expressed regrets that Y failed to ...", "we are deeply worried
+  by the rights situation in Tigray", "X regretted Y's decision": X CONDEMNS Y.
+  A state of affairs in a place ("the situation in Tigray") is laid at the door of the
   state that governs the place; a person's safety, fate or health is sympathy, not blame.
-- Labels: "X called Y's trip a propaganda victory", "X branded Y a pariah state": a label
+- Labels: "X called Y's visit a publicity stunt", "X branded Y a pariah state": a label
   that is, or is qualified by, a word of the negative-evaluation lexicon.
 - Reported speech: "Beijing's brutal crackdown holds a risk of genocide, the Parliament
   declared": the reported clause is judged with the quote lexicon, the speaker condemns.
-- Critics' claims: "critics, including X, argued that Y allowed herself to be manipulated":
+- Critics' claims: "critics, including X, said that Y had let itself be used":
   the named critics condemn the subject of their claim.
 Lexicon: `attitudes`, `labelling` and `evaluation` in graphkit/data/lexicon.yaml.
 """
@@ -108,7 +108,7 @@ def _negative(ctx: RuleContext, word: Token) -> bool:
 
 
 def _labelled(ctx: RuleContext, verb: Token) -> list[Mention]:
-    """ "called Y's trip a propaganda victory" / "described Y as a pariah" -> Y."""
+    """ "called Y's visit a publicity stunt" / "described Y as a pariah" -> Y."""
     labels = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp", "ccomp")]
     labels += pobjs(verb, ("as",))
     objects = [c for c in verb.children if c.dep_ == "dobj"]

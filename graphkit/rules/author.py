@@ -12,7 +12,7 @@ words inside any quote are never the author's.
 A joint statement speaks for all its authors: an opening sentence that names a statement
 "released / delivered / issued by A, B and C" or "on behalf of A, B and C", or opens with
 "A, B and C condemn ...", makes "we" all of them. In a voiced document the author's own
-negative judgements ("Russia's war of aggression", "the regime's brutal crackdown") are
+negative judgements ("Ruritania's unprovoked assault", "the regime's brutal crackdown") are
 the author's condemnations, as a quote's are its speaker's.
 """
 

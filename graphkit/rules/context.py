@@ -66,7 +66,7 @@ class RuleContext(Blockers):
             for i in range(m.start, m.end):
                 self.by_token.setdefault(i, m)
         self.mention_ends = {m.end: m.start for m in mentions}
-        # token -> the state a place lies in ("Casablanca" -> Morocco), from the registry
+        # token -> the state a place lies in ("Tbilisi" -> Georgia), from the registry
         self.place_states: dict[int, str] = {}
         for span in doc.ents:
             entry = table.registry.entries.get(span.ent_id_) if span.label_ == "GK_PLACE" else None
@@ -120,7 +120,7 @@ class RuleContext(Blockers):
     def located_states(
         self, token: Token, preps: tuple[str, ...] = ("at", "in", "inside")
     ) -> list[Mention]:
-        """States of the places where ``token`` happens: "arrested at Casablanca airport"."""
+        """States of the places where ``token`` happens: "arrested at Tbilisi airport"."""
         found: list[Mention] = []
         for place in pobjs(token, preps):
             for t in (place, *[c for c in place.children if c.dep_ in ("compound", "poss")]):
@@ -237,7 +237,7 @@ class RuleContext(Blockers):
         ):
             return []  # "the member states of the UN" own nothing of the UN's
         if token.lower_ in _POPULATIONS:
-            return []  # "supports the people of Mali": sympathy, neither the state nor a party
+            return []  # "stands with the people of Chad": sympathy, neither the state nor a party
         out: list[Mention] = []
         # "the sanctions imposed by the EU": the agent of a participle owns the thing
         for participle in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"):
@@ -318,7 +318,7 @@ class RuleContext(Blockers):
         if verb.dep_ in ("conj", "advcl", "pcomp", "acomp"):  # "we remain resolved to ..."
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("pobj", "prep") or (verb.dep_ == "dobj" and verb.pos_ == "NOUN"):
-            # "expended energy in seeking to persuade X": climb to the clause's verb
+            # "spent weeks in trying to convince X": climb to the clause's verb
             return self.subjects(head, depth + 1)
         if head.dep_ == "prep" and verb.dep_ == "pcomp":
             return self.subjects(head.head, depth + 1)
@@ -343,7 +343,7 @@ class RuleContext(Blockers):
                 return self.subjects(head.head, depth + 1)
             efforts = load_wire_lexicon().effort_nouns
             if not found and purpose and head.dep_ == "pobj" and head.lower_ in efforts:
-                # "X acted in a bid to persuade Y", "as part of a drive to convince Y"
+                # "X acted in a bid to persuade Y", "as part of a push to win over Y"
                 governor = head.head
                 while governor.dep_ in ("prep", "pobj") and governor.head.i != governor.i:
                     governor = governor.head

@@ -2,7 +2,7 @@
 
 "a letter ... complaining about China's abuses" or "a rebuke of the Chinese government"
 gives the document a stance (CONDEMNS China). A later definite or "similar" document
-("the German-led statement", "a similar joint condemnation led by the UK") without its own
+("the German-led statement", "a like-minded joint rebuke headed by Canada") without its own
 target inherits the most recent stance. The document's authors ("X-led", "led by X",
 "written by X", "X's statement"), its supporters or signatories ("supporters of the
 statement include A, B") and those who sign / endorse / join it take that stance.
@@ -38,7 +38,7 @@ def explicit_stance(ctx: RuleContext, doc_noun: Token) -> tuple[RelationType, li
     if doc_noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and governor.pos_ == "VERB":
         verbs += [c for c in governor.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
     if doc_noun.dep_ == "dobj":
-        # "delivered a statement on behalf of 43 countries condemning X": the parser hangs
+        # "read a text on behalf of 30 states condemning X": the parser hangs
         # the participle on the nearest noun, but it describes the document
         verbs += [t for prep in governor.rights if prep.dep_ == "prep" and prep.i > doc_noun.i
                   for t in prep.subtree if t.dep_ == "acl" and t.tag_ == "VBG"

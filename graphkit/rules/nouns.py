@@ -87,7 +87,7 @@ def _doers(ctx: RuleContext, noun: Token) -> list[Mention]:
 def _detention_agents_patients(
     ctx: RuleContext, noun: Token
 ) -> tuple[list[Mention], list[Mention]]:
-    """ "China's detention of X" / "the arrest of X by Y" / "his arrest at Casablanca airport"."""
+    """ "China's detention of X" / "the arrest of X by Y" / "his arrest at Tbilisi airport"."""
     held = pobjs(noun, ("of",))
     patients = [m for p in held for m in ctx.actors_of(p)]
     if held:  # "X's detention of local staff": X holds them, named or not

@@ -1,13 +1,13 @@
 """Quotes: the speaker of a quote that evaluates an actor negatively condemns that actor.
 
-“By adopting China's talking points, Bachelet has muddied the waters,” Millward said.
--> Millward CONDEMNS Bachelet. The speaker is the subject of a reporting verb right after
+“By repeating Moscow's lines, Ruiz has misled the council,” Okafor said.
+-> Okafor CONDEMNS Ruiz. The speaker is the subject of a reporting verb right after
 the closing quote ("…,” X said / told …) or right before the opening one ("X said: “…”");
 a quote with no reporting verb continues the previous speaker's quote when it follows it
 within one sentence. Inside the quote, an actor is evaluated negatively when it is the
 subject of a verb of misconduct ("muddied", "failed", "betrayed"), the possessor of a
 misconduct noun ("Russia's invasion"), or has something qualified by a negative adjective
-("the US has a notorious record"). First-person pronouns inside the quote ("we", "I")
+("Ruritania has a shameful history"). First-person pronouns inside the quote ("we", "I")
 stand for the speaker. Lexicon: `evaluation` in graphkit/data/lexicon.yaml.
 """
 

@@ -11,7 +11,7 @@ surface and the tags. Each helper is a general pattern of English, not of any on
   right before it.
 - ``following_preps``: "expressed solidarity with X": the parser hangs the noun's
   complement on the verb; a preposition right after the object belongs to the object.
-- ``left_coordinates``: "only Albania and, more recently, Turkey have condemned ...": an
+- ``left_coordinates``: "Chile and, since March, Peru have backed ...": an
   adverbial between commas breaks the conjunction; the actor before "and ," joins it.
 - ``counted_objects``: "kidnapped up to 16 advisers": the parser reads "up" as the verb's
   particle and the counted object as the object of "to".

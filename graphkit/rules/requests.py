@@ -85,7 +85,7 @@ def _releasers(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> list[Men
         if head.head.lemma_ in ctx.lex.requests or head.head.lemma_ in lex.request_nouns:
             return []  # asked of nobody named: the asker does not hold anyone
     if head.dep_ in ("advcl", "acl"):
-        return []  # "welcomes the deal to release ...": a purpose names no releaser
+        return []  # "praised the accord to free ...": a purpose names no releaser
     return ctx.subjects(verb)
 
 
@@ -106,7 +106,7 @@ def _asked_for(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> Iterator
     things = [c for c in verb.children if c.dep_ == "dobj" and direct] + pobjs(verb, ("for",))
     asked = []
     for thing in things:
-        # "demanded a U.N. military presence", "sought US aid": whoever is to provide it
+        # "demanded an AU monitoring force", "sought EU aid": whoever is to provide it
         asked += [ctx.by_token[c.i] for c in thing.children
                   if c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.by_token]  # fmt: skip
         if thing.lemma_ in lex.ousting:
@@ -135,7 +135,7 @@ def release_requests(ctx: RuleContext, held_by: dict[str, list[str]]) -> Iterato
         if not holders and any(t.tag_ == "PRP$" for t in held):
             named = _held_before(ctx, noun, held_by)  # "his release": he is someone held
             holders = sorted({h for m in named for h in held_by.get(m.actor, ())})
-        if held and not named:  # "the release of all political prisoners": the document's
+        if held and not named:  # "the release of every jailed blogger": the document's
             holders = sorted(ctx.detainers)  # jailers hold them
         governor = noun.head.head if noun.dep_ == "pobj" else noun.head
         if not holders or governor.lemma_ not in lex.release_requests:

@@ -1,6 +1,6 @@
 """Shielding: defeating a text that condemns someone is taking their side.
 
-"Ruritania vetoed a Security Council resolution condemning Borduria", "Ruritania blocked a
+"Ruritania vetoed a draft text condemning Borduria", "Ruritania blocked a
 statement criticising Borduria", "Ruritania voted against a motion censuring Borduria":
 Ruritania SUPPORTS Borduria. The text is a document noun (lexicon.yaml's ``documents`` and
 events.yaml's ``shielding.texts``) whose participle or relative clause is a CONDEMNS verb

@@ -56,7 +56,7 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         owners = [m for o in token.children if o.dep_ == "dobj" for m in ctx.owner_of(o)]
         yield "gratitude", S, ctx.subjects(token), owners, token
     if token.tag_ == "VBN" and token.dep_ == "acomp" and _detaining(ctx, token):
-        # "many leaders remain unjustly detained in Nicaragua, including X"
+        # "several monks remain wrongly held in Laos, including X"
         agents = [m for p in pobjs(token, ("by",)) for m in ctx.actors_of(p)]
         yield "held-state", D, agents or ctx.located_states(token), ctx.subjects(token), token
     if token.tag_ == "VBN" and token.dep_ == "amod" and lemma in lex.backing:
@@ -93,7 +93,7 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
     ):
         yield from _cut_ties(ctx, token, lex)
     if pos == "NOUN" and lemma == "protest" and token.head.lower_ == "in":
-        # "A continued a hunger strike in protest of B's refusal"
+        # "A kept up a sit-in in protest of B's refusal"
         preps = ("against", "at", "over", "of")
         targets = [m for p in pobjs(token, preps) for m in ctx.owner_of(p)]
         attached = token.head.head
@@ -169,7 +169,7 @@ def _cut_ties(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator
 
 
 def _in_custody(ctx: RuleContext, noun: Token) -> Iterator[Found]:
-    """ "X died while in Israeli police custody": the custodian holds X."""
+    """ "X died while in Egyptian army custody": the custodian holds X."""
     custodians = [ctx.by_token[c.i] for c in noun.children
                   if c.dep_ in ("poss", "compound", "amod") and c.i in ctx.by_token]  # fmt: skip
     custodians += [m for p in pobjs(noun, ("of",)) for m in ctx.actors_of(p)]

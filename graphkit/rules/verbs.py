@@ -60,7 +60,7 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
             if not patients and verb.dep_ in ("acl", "relcl"):
                 patients = ctx.actors_of(verb.head)
             if not agents and rel_type is RelationType.DETAINS:
-                # "X was arrested at Casablanca airport": the state where it happened
+                # "X was arrested at Tbilisi airport": the state where it happened
                 yield "passive-place", rel_type, ctx.located_states(verb), patients, verb
                 continue
             yield "verb-passive", rel_type, agents, patients, verb

@@ -1,6 +1,6 @@
 """Verdicts: prison sentences are detentions, and disapproving of one blames the state.
 
-- Sentences: "a court in Minsk sentenced X to eight years in prison", "the court's decision to
+- Sentences: "a court in Minsk sentenced X to eight years in prison", "the tribunal's ruling to
   sentence X to life", "X was sentenced to ten years", "the conviction and six-year prison
   sentence of X": the state of the court DETAINS X (a fine or an acquittal is no detention).
   The court's state is the one named with it ("a Belarusian court", "Iran's courts", a place
@@ -150,7 +150,7 @@ def _verb_judges(ctx: RuleContext, verb: Token, words: VerdictWords) -> list[Men
         agents = [m for m in ctx.subjects(verb) if ctx.table.kind(m.actor) in _JUDGES]
         judges = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ in ("acl", "xcomp") and verb.head.lemma_ in words.court_acts:
-            # "the court's decision to sentence X"
+            # "the tribunal's ruling to sentence X"
             judges += [c for c in verb.head.children if c.dep_ == "poss"]
             judges += pobjs(verb.head, ("of",))
         agents += [m for j in judges for m in _court_state(ctx, j, words)]
@@ -230,7 +230,7 @@ def _held_including(ctx: RuleContext, verb: Token) -> Iterator[Found]:
 
 
 def _counted_then_named(ctx: RuleContext, verb: Token) -> Iterator[Found]:
-    """ "Five Americans who were imprisoned in Y are coming home. A, B, C and two others will
+    """ "Four Danes who had been jailed in Y are back home. A, B, C and two others will
     soon ...": the people the next sentence opens with, named as a list, are the counted
     ones (a count, then a list of at least two names as the next sentence's subject)."""
     group = verb.head
@@ -367,7 +367,7 @@ def _disapproved_acts(ctx: RuleContext, token: Token, words: VerdictWords) -> It
 
 def _act_owner(ctx: RuleContext, act: Token, words: VerdictWords) -> list[Mention]:
     """Who did the act: "China's conviction of X", "the sentence passed by a Cuban court",
-    "the enactment of Uganda's law"; else the document's state."""
+    "the passage of Ruritania's law"; else the document's state."""
     owners = [ctx.by_token[c.i] for c in act.children
               if c.dep_ in ("poss", "amod") and c.i in ctx.by_token]  # fmt: skip
     owners += [m for p in pobjs(act, ("by",)) for m in ctx.actors_of(p)]
