@@ -40,7 +40,7 @@ from graphkit.rules.requests import PRESUPPOSED_RULES, release_requests
 from graphkit.rules.statements import statement_rules
 from graphkit.rules.support import SELF_CHECKED_RULES, own_people, support_rules
 from graphkit.rules.verbs import verb_rules
-from graphkit.rules.verdicts import own_nationals, verdict_rules
+from graphkit.rules.verdicts import verdict_rules
 from graphkit.rules.wire import plural_subject_mentions, wire_rules
 
 __all__ = ["RULE_CONFIDENCE", "Candidate", "extract_relations", "rule_confidence"]
@@ -159,8 +159,6 @@ def extract_relations(
         voiced_demands(ctx, ctx.voice, quoted),
     ):
         _emit(ctx, found, *finding)
-    nationals = own_nationals(ctx)  # "Americans held abroad" in a US statement: citizens
-    found = [c for c in found if not (c.type is RelationType.DETAINS and c.target in nationals)]
     held_by: dict[str, list[str]] = {}
     for candidate in found:
         if candidate.type is RelationType.DETAINS:
@@ -212,6 +210,10 @@ def _emit(ctx: RuleContext, found: list[Candidate], rule: str, rel_type: Relatio
                 continue
             if rel_type is RelationType.SUPPORTS and own_people(ctx, agent.actor, patient.actor):
                 continue
+            if rel_type is RelationType.DETAINS and any(
+                own_people(ctx, author, patient.actor) for author in ctx.voice
+            ):
+                continue  # "Americans held abroad" in a US statement: citizens, not a people
             found.append(
                 Candidate(agent.actor, patient.actor, rel_type, token.sent, rule, token.text)
             )

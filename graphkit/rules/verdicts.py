@@ -10,7 +10,7 @@
   and Y, not the unnamed "prisoners".
 - Own nationals: "Americans held in Iran" in a US statement are individual citizens the
   statement is about, not the American people as an actor: no DETAINS of the publisher's
-  own people (``own_nationals``).
+  own people (``support.own_people``, checked in relations.py).
 - Wrongful detentions: in a statement that speaks in the first person, "X has unjustly
   jailed Y", "Y remains arbitrarily detained in Z", "X's unlawful detention of Y": the
   authors CONDEMN the detainer.
@@ -39,7 +39,7 @@ from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.nouns import noun_agents
 from graphkit.yamlfile import parse_yaml
 
-__all__ = ["VerdictWords", "load_verdict_words", "own_nationals", "verdict_rules"]
+__all__ = ["VerdictWords", "load_verdict_words", "verdict_rules"]
 
 C, D = RelationType.CONDEMNS, RelationType.DETAINS
 _ABOUT = ("about", "over", "at", "by", "with", "regarding", "on")
@@ -392,17 +392,3 @@ def _act_owner(ctx: RuleContext, act: Token, words: VerdictWords) -> list[Mentio
     if named and all(ctx.table.kind(m.actor) is ActorKind.PERSON for m in people):
         return _focal(ctx, act)
     return []
-
-
-def own_nationals(ctx: RuleContext) -> frozenset[str]:
-    """The peoples of the document's own states ("Americans" for a US statement)."""
-    found: set[str] = set()
-    for actor in ctx.voice:
-        entry = ctx.table.actors[actor].registry if actor in ctx.table.actors else None
-        if entry is None or entry.kind is not ActorKind.STATE:
-            continue
-        for demonym in entry.demonyms:
-            people = ctx.table.registry.lookup(f"{demonym}s")
-            if people is not None and people.kind is ActorKind.GROUP:
-                found.add(ctx.table.from_entry(people))
-    return frozenset(found)
