@@ -8,7 +8,9 @@ whether negation, a modal, a condition or a reversal verb cancels a trigger.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
 
 from graphkit.actors import ActorTable, Mention
 from graphkit.lexicon import Lexicon, load_lexicon
@@ -61,6 +63,8 @@ class RuleContext(Blockers):
         # collective noun -> the members a later sentence names ("... were among them")
         self.members: dict[int, list[Mention]] = {}
         self.coalitions: dict[int, tuple[str, ...]] = {}  # "the Quartet" -> its members
+        self._sentences: list[Span] = []  # earlier_sentences(): filled on first use
+        self._sentence_starts: list[int] = []
         self.by_token: dict[int, Mention] = {}
         for m in sorted(mentions, key=lambda m: (m.end - m.start, m.start)):
             for i in range(m.start, m.end):
@@ -73,6 +77,14 @@ class RuleContext(Blockers):
             if entry is not None:
                 for i in range(span.start, span.end):
                     self.place_states[i] = table.from_entry(entry)
+
+    def earlier_sentences(self, token: Token, count: int) -> list[Span]:
+        """The ``count`` sentences before ``token``'s own, oldest first (segmented once)."""
+        if not self._sentences:
+            self._sentences = list(self.doc.sents)
+            self._sentence_starts = [s.start for s in self._sentences]
+        index = bisect_right(self._sentence_starts, token.i) - 1
+        return self._sentences[max(0, index - count) : index]
 
     def add_mention(self, mention: Mention) -> None:
         """A mention found by a later pass ("we" inside a quote -> its speaker)."""

@@ -90,9 +90,7 @@ def _points_back(ctx: RuleContext, noun: Token, words: EventWords) -> bool:
 
 
 def _previous_doers(ctx: RuleContext, sentence: Span, words: EventWords) -> list[Mention]:
-    sentences = list(ctx.doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
-    for earlier in reversed(sentences[max(0, index - _LOOK_BACK) : index]):
+    for earlier in reversed(ctx.earlier_sentences(sentence[0], _LOOK_BACK)):
         root = earlier.root
         if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in words.reactions:
             continue

@@ -148,8 +148,8 @@ def release_requests(ctx: RuleContext, held_by: dict[str, list[str]]) -> Iterato
 def _held_before(ctx: RuleContext, noun: Token, held_by: dict[str, list[str]]) -> list[Mention]:
     """The last person the document says is held, named in this or the two sentences before:
     a release presupposes its possessor is held, whoever the nearest "he" would be."""
-    sentences = [s.start for s in ctx.doc.sents if s.start <= noun.i][-3:]
-    for i in range(noun.i - 1, sentences[0] - 1 if sentences else noun.i, -1):
+    start = (ctx.earlier_sentences(noun, 2) or [noun.sent])[0].start
+    for i in range(noun.i - 1, start - 1, -1):
         mention = ctx.by_token.get(i)
         if mention is not None and mention.via != "coref" and mention.actor in held_by:
             return [mention]

@@ -80,9 +80,7 @@ def vote_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
 def _text_voted_on(ctx: RuleContext, verb: Token) -> tuple[RelationType, list[Mention]] | None:
     """The stance of the last text with one, in the vote's sentence before it or in the
     sentences just before."""
-    sentences = list(ctx.doc.sents)
-    index = next(i for i, s in enumerate(sentences) if s.start <= verb.i < s.end)
-    start = sentences[max(0, index - _LOOK_BACK)].start
+    start = (ctx.earlier_sentences(verb, _LOOK_BACK) or [verb.sent])[0].start
     for token in reversed(ctx.doc[start : verb.i]):
         if token.lemma_ in ctx.lex.documents:
             stance = explicit_stance(ctx, token)
