@@ -5,6 +5,7 @@
     python benchmarks/throughput.py --processes 2        # the 1-vs-N process speed-up size
     python benchmarks/throughput.py --no-dask            # skip the Dask LocalCluster row
     python benchmarks/throughput.py --no-spacy           # skip the bare spaCy row
+    python benchmarks/throughput.py --articles 1000 --repeat 3   # speed-ups: medians of 3
 
 Each corpus is deterministic: every article is a few paragraphs drawn (seeded by its index)
 from seeds/*.txt, written as .txt files to a temporary directory. Every measurement runs in
@@ -14,8 +15,11 @@ included, which other work on a shared machine does not inflate), then the speed
 article corpus (or the largest size asked for); there, when dask[distributed] is installed,
 also ``--executor dask`` on a LocalCluster of ``--processes`` workers (cluster start and
 worker model loading included), its speed-up vs 1 process and vs ``--jobs N``, and its
-per-task overhead (worker-thread seconds not spent loading or extracting, per task); and
-as the LAST line
+per-task overhead (worker-thread seconds not spent loading or extracting, per task). With
+``--repeat N`` the speed-up runs (1 process, N processes, Dask) are interleaved N times and
+the ratios use each run's median wall time: on a shared or virtual machine one run's wall
+time varies by 10% or more, as much as the differences measured. And, as the LAST line
+
 ``ratio_vs_spacy=X.XX``: graphkit words/s over bare ``nlp.pipe`` words/s, same texts and
 same model, at the largest size (model loading is included in both timings).
 """
@@ -166,25 +170,51 @@ def _measure(kind: str, corpus: Path, jobs: int) -> dict[str, float]:
 def _row(label: str, size: int, words: int, run: dict[str, float]) -> str:
     wall = run["wall"]
     return (
-        f"{label:<14} {size:>7} {size / wall:>10.1f} {words / wall:>10.0f} "
+        f"{label:<16} {size:>7} {size / wall:>10.1f} {words / wall:>10.0f} "
         f"{run['rss_mb']:>9.0f} {wall:>9.1f} {run.get('cpu', float('nan')):>9.1f}"
     )
 
 
-def _dask_rows(
-    corpus: Path, size: int, words: int, workers: int, one: dict[str, float], many: dict[str, float]
-) -> None:
-    dask = _measure("graphkit-dask", corpus, workers)
-    print(_row(f"dask {workers}w", size, words, dask), flush=True)
-    print(
-        f"dask_{workers}w_vs_1 = {one['wall'] / dask['wall']:.2f}x, "
-        f"dask_{workers}w_vs_j{workers} = {many['wall'] / dask['wall']:.2f}x; "
-        f"{dask.get('tasks', 0):.0f} tasks, cluster start {dask.get('startup_s', 0):.1f} s, "
-        f"overhead {dask.get('overhead_s_per_task', 0) * 1000:.0f} ms/task, "
-        f"at most {dask.get('read_ahead', 0):.0f} articles read ahead on the driver"
-    )
-    extra = dask.get("cpu", float("nan")) - many.get("cpu", float("nan"))
-    print(f"dask_{workers}w_cpu_vs_j{workers} = {extra:+.1f} s of CPU (both: build and workers)")
+def _median(runs: list[dict[str, float]]) -> dict[str, float]:
+    """The run of median wall time (the lower middle one for an even count)."""
+    return sorted(runs, key=lambda run: run["wall"])[(len(runs) - 1) // 2]
+
+
+def _speedup_rows(
+    corpus: Path, size: int, words: int, processes: int, repeat: int, dask: bool
+) -> dict[str, float]:
+    """1 process, ``processes`` processes and (``dask``) a LocalCluster, interleaved
+    ``repeat`` times; prints every run and the ratios of the medians; returns the median
+    1-process run."""
+    kinds = [("graphkit -j1", "graphkit", 1), (f"graphkit -j{processes}", "graphkit", processes)]
+    if dask:
+        kinds.append((f"dask {processes}w", "graphkit-dask", processes))
+    runs: dict[str, list[dict[str, float]]] = {label: [] for label, _, _ in kinds}
+    for attempt in range(repeat):
+        for label, kind, jobs in kinds:
+            run = _measure(kind, corpus, jobs)
+            runs[label].append(run)
+            suffix = f" #{attempt + 1}" if repeat > 1 else ""
+            print(_row(label + suffix, size, words, run), flush=True)
+    one, many = _median(runs["graphkit -j1"]), _median(runs[f"graphkit -j{processes}"])
+    of = f" (medians of {repeat})" if repeat > 1 else ""
+    print(f"speedup_{processes}_vs_1 at {size} articles = {one['wall'] / many['wall']:.2f}x{of}")
+    if dask:
+        cluster = _median(runs[f"dask {processes}w"])
+        print(
+            f"dask_{processes}w_vs_1 = {one['wall'] / cluster['wall']:.2f}x, "
+            f"dask_{processes}w_vs_j{processes} = {many['wall'] / cluster['wall']:.2f}x{of}; "
+            f"{cluster.get('tasks', 0):.0f} tasks, "
+            f"cluster start {cluster.get('startup_s', 0):.1f} s, "
+            f"overhead {cluster.get('overhead_s_per_task', 0) * 1000:.0f} ms/task, "
+            f"at most {cluster.get('read_ahead', 0):.0f} articles read ahead on the driver"
+        )
+        extra = cluster.get("cpu", float("nan")) - many.get("cpu", float("nan"))
+        print(
+            f"dask_{processes}w_cpu_vs_j{processes} = {extra:+.1f} s of CPU "
+            "(both: build and workers)"
+        )
+    return one
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -196,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-spacy", action="store_true", help="skip the bare spaCy row")
     parser.add_argument(
+        "--repeat", type=int, default=1, help="speed-up runs: interleave N times, use medians"
+    )
+    parser.add_argument(
         "--child", choices=["graphkit", "graphkit-dask", "spacy"], help=argparse.SUPPRESS
     )
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -204,28 +237,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         _child(args.child, args.corpus, args.jobs)
         return 0
+    if args.repeat < 1:
+        parser.error(f"--repeat must be at least 1 (got {args.repeat})")
     sizes = sorted(set(args.articles))
     speedup_size = 1000 if 1000 in sizes else sizes[-1]
+    dask = not args.no_dask and importlib.util.find_spec("distributed") is not None
     header = ("run", "articles", "art/s", "words/s", "peakRSS_MB", "wall_s", "cpu_s")
-    print("{:<14} {:>7} {:>10} {:>10} {:>9} {:>9} {:>9}".format(*header))
+    print("{:<16} {:>7} {:>10} {:>10} {:>9} {:>9} {:>9}".format(*header))
     ratio = 0.0
     with tempfile.TemporaryDirectory(prefix="graphkit-bench-") as tmp:
         for size in sizes:
             corpus = Path(tmp) / f"n{size}"
             words = make_corpus(corpus, size)
-            one = _measure("graphkit", corpus, 1)
-            print(_row("graphkit -j1", size, words, one), flush=True)
+            if size == speedup_size and args.processes > 1:
+                one = _speedup_rows(corpus, size, words, args.processes, args.repeat, dask)
+            else:
+                one = _measure("graphkit", corpus, 1)
+                print(_row("graphkit -j1", size, words, one), flush=True)
             if not args.no_spacy:
                 bare = _measure("spacy", corpus, 1)
                 print(_row("bare spaCy", size, words, bare), flush=True)
                 ratio = bare["wall"] / one["wall"]  # = graphkit words/s / spaCy words/s
-            if size == speedup_size and args.processes > 1:
-                many = _measure("graphkit", corpus, args.processes)
-                print(_row(f"graphkit -j{args.processes}", size, words, many), flush=True)
-                speedup = one["wall"] / many["wall"]
-                print(f"speedup_{args.processes}_vs_1 at {size} articles = {speedup:.2f}x")
-                if not args.no_dask and importlib.util.find_spec("distributed"):
-                    _dask_rows(corpus, size, words, args.processes, one, many)
     if not args.no_spacy:
         print(f"ratio_vs_spacy={ratio:.2f}")
     return 0

@@ -33,6 +33,8 @@ def build_on_dask(
     from graphkit.executors.dask_cluster import prestart
 
     factory = ExtractorFactory.of(model, actor_files)  # --actors checked before any work
+    if cache is None:  # every article is extracted: a LocalCluster's workers load spaCy now
+        prestart(factory, scheduler)
     problems: list[InputProblem] = []
     hits: set[int] = set()  # ids of the cache's extractions passing through
     counts = [0, 0]
@@ -42,7 +44,7 @@ def build_on_dask(
             hit = cache.get(article) if cache is not None else None
             counts[hit is not None] += 1
             if hit is None:
-                if counts[0] == 1:  # a LocalCluster's workers load spaCy while we read on
+                if counts[0] == 1:  # the first article the cache lacks: load spaCy meanwhile
                     prestart(factory, scheduler)
                 yield article
             else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import importlib.util
 import logging
 import multiprocessing
 import os
@@ -34,6 +35,7 @@ __all__ = ["CONNECT_TIMEOUT", "SCHEDULER_ENV", "WARM_ENV", "check_dask", "connec
 CONNECT_TIMEOUT = 10.0  # seconds to reach an existing scheduler
 SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
 WARM_ENV = "GRAPHKIT_DASK_WARM"  # the factory for the fork server (dask_warm), pickled
+_PRELOAD = ["distributed", "graphkit.executors.dask_warm"]  # what the fork server imports
 _WARM_ENV_MAX = 64_000  # characters: well under Linux's 128 KiB limit for one variable
 _LOCAL_WORKER_CONFIG: dict[str, Any] = {  # graphkit's own LocalCluster: CPU- and malloc-bound
     "distributed.worker.profile.enabled": False,  # no stack sampling every 10 ms
@@ -51,7 +53,7 @@ _LOCAL_WORKER_CONFIG: dict[str, Any] = {  # graphkit's own LocalCluster: CPU- an
 
 def check_dask(scheduler: str | None) -> None:
     """Early, before the inputs are read: Dask is installed and the address is well formed."""
-    _require_distributed()
+    _require_distributed(load=False)
     _scheduler_address(scheduler)
 
 
@@ -67,11 +69,18 @@ def _check_address(address: str) -> None:
         raise GraphkitError(f"Dask scheduler address {address!r}: expected tcp://HOST:PORT")
 
 
-def _require_distributed() -> None:
+def _require_distributed(load: bool = True) -> None:
+    """Dask is installed (``load=False``: found, not imported, so the check costs nothing
+    before the fork server starts)."""
+    message = "--executor dask needs Dask: pip install 'graphkit[dask]'"
+    if not load:
+        if importlib.util.find_spec("distributed") is None:
+            raise GraphkitError(message)
+        return
     try:
         import distributed  # noqa: F401
     except ImportError:
-        raise GraphkitError("--executor dask needs Dask: pip install 'graphkit[dask]'") from None
+        raise GraphkitError(message) from None
 
 
 def _scheduler_address(scheduler: str | None) -> str | None:
@@ -102,9 +111,12 @@ def _forkserver() -> bool:
 
 def prestart(factory: Callable[[], object] | None, scheduler: str | None = None) -> None:
     """Start the fork server of graphkit's LocalCluster now, so it loads ``factory``'s
-    Extractor while the driver is still importing and reading its inputs; a no-op where
+    Extractor while the driver is still importing Dask and reading its inputs; a no-op where
     there is no fork server, or when one runs already (an earlier build in this process:
     it keeps what it preloaded, and a worker builds another Extractor on its first task).
+
+    Neither Dask nor spaCy is imported here: the server's preloading is the start-up's
+    longest chain, so it starts before the driver's own imports.
 
     The factory travels pickled in ``$GRAPHKIT_DASK_WARM``, read once by the server as it
     starts; one too large for the environment (big ``--actors`` files) is not sent and
@@ -114,13 +126,8 @@ def prestart(factory: Callable[[], object] | None, scheduler: str | None = None)
         return
     from multiprocessing import forkserver
 
-    import dask
-    from distributed.utils import get_mp_context
-
-    method = {"distributed.worker.multiprocessing-method": "forkserver"}
-    with _sigint_ignored(), dask.config.set(method):
-        context = get_mp_context()  # Dask sets its own preload list once: ours replaces it
-        context.set_forkserver_preload(["distributed", "graphkit.executors.dask_warm"])
+    with _sigint_ignored():
+        multiprocessing.get_context("forkserver").set_forkserver_preload(_PRELOAD)
         value = ""
         with contextlib.suppress(pickle.PicklingError, AttributeError, TypeError):
             data = base64.b64encode(pickle.dumps(factory)).decode("ascii")
@@ -134,6 +141,16 @@ def prestart(factory: Callable[[], object] | None, scheduler: str | None = None)
                 os.environ.pop(WARM_ENV, None)
             else:
                 os.environ[WARM_ENV] = previous
+
+
+def _keep_preload() -> None:
+    """Dask sets its own preload list the first time it makes a fork-server context; ours
+    replaces it, so a server that has to start again (it died) still forks warm workers."""
+    import dask
+    from distributed.utils import get_mp_context
+
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        get_mp_context().set_forkserver_preload(_PRELOAD)
 
 
 @contextmanager
@@ -152,6 +169,7 @@ def _local_cluster(workers: int, factory: Callable[[], object] | None) -> Iterat
     config = dict(_LOCAL_WORKER_CONFIG)
     if _forkserver():
         prestart(factory)
+        _keep_preload()
         config["distributed.worker.multiprocessing-method"] = "forkserver"
     with _sigint_ignored(), dask.config.set(config):
         cluster = LocalCluster(
