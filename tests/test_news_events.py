@@ -37,6 +37,19 @@ REACTIONS = [
         "The activist was arrested by Egypt at the border. Germany condemned the arrest.",
         ("Germany", "CONDEMNS", "Egypt"),
     ),
+    # the act and the reaction coordinated in one sentence
+    (
+        "Azerbaijan shelled border villages overnight, and Armenia condemned the attack.",
+        ("Armenia", "CONDEMNS", "Azerbaijan"),
+    ),
+    (
+        "Ecuador raided the Mexican embassy in Quito, and Brazil denounced the raid.",
+        ("Brazil", "CONDEMNS", "Ecuador"),
+    ),
+    (
+        "Serbia released the detained Kosovo police officers, and the EU welcomed the step.",
+        ("European Union", "SUPPORTS", "Serbia"),
+    ),
 ]
 
 
@@ -70,6 +83,17 @@ REACTION_NEGATIVES = [
     ("Japan lifted the ban. China did not welcome the move.", ("China", "SUPPORTS", "Japan")),
     # an indefinite noun points nowhere
     ("Spain sent troops. Italy condemned a decision on fishing.", ("Italy", "CONDEMNS", "Spain")),
+    # one subject for both clauses: the reactor's own act is passed over, and the sentence
+    # before holds none (a saying)
+    (
+        "Oman said talks were possible. Qatar met Iranian envoys and condemned the attack.",
+        ("Qatar", "CONDEMNS", "Oman"),
+    ),
+    # the coordinated clause is a saying, not an act
+    (
+        "Chad said the vote was fair, and Niger criticised the decision.",
+        ("Niger", "CONDEMNS", "Chad"),
+    ),
 ]
 
 

@@ -5,15 +5,16 @@ hostile." News reports an act, then the reactions to it, naming the act only by 
 definite event noun ("the move", "this decision", "such measures"). A stance verb of the
 lexicon (SUPPORTS or CONDEMNS) whose direct object is such a noun, with no possessor and no
 "of"/"by" phrase naming anyone, is about whoever did the act: the subject (or passive
-agent) of the nearest earlier sentence, at most two back, whose main verb reports an act
-rather than a saying or another reaction. Words: graphkit/data/events.yaml.
+agent) of the clause the reaction is coordinated with ("X shelled the port, and Y condemned
+the attack"), else of the nearest earlier sentence, at most two back, whose main verb
+reports an act rather than a saying or another reaction. Words: graphkit/data/events.yaml.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from graphkit.actors import Mention
 from graphkit.models import RelationType
@@ -41,8 +42,8 @@ def event_reactions(ctx: RuleContext, verb: Token) -> Iterator[Found]:
     reacting = ctx.subjects(verb)
     if not reacting:
         return
-    doers = [m for m in _previous_doers(ctx, verb.sent, words)
-             if m.actor not in {r.actor for r in reacting}]  # fmt: skip
+    own = {r.actor for r in reacting}
+    doers = [m for m in _previous_doers(ctx, verb, words, own) if m.actor not in own]
     for rel_type in dict.fromkeys(types):
         yield "event-reaction", rel_type, reacting, doers, verb
 
@@ -75,7 +76,8 @@ def referred_doers(ctx: RuleContext, noun: Token) -> list[Mention]:
     words = load_event_words()
     if not _points_back(ctx, noun, words):
         return []
-    return _previous_doers(ctx, noun.sent, words)
+    clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), noun)
+    return _previous_doers(ctx, clause, words)
 
 
 def _points_back(ctx: RuleContext, noun: Token, words: EventWords) -> bool:
@@ -89,17 +91,32 @@ def _points_back(ctx: RuleContext, noun: Token, words: EventWords) -> bool:
     return not any(t.i in ctx.by_token for t in noun.subtree)
 
 
-def _previous_doers(ctx: RuleContext, sentence: Span, words: EventWords) -> list[Mention]:
-    for earlier in reversed(ctx.earlier_sentences(sentence[0], _LOOK_BACK)):
-        root = earlier.root
-        if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in words.reactions:
-            continue
-        if root.lemma_ in ctx.lex.speech_verbs and any(c.dep_ == "ccomp" for c in root.children):
-            continue  # "..., he added": a saying
-        if ctx.is_passive(root):
-            return [m for c in root.children if c.dep_ == "agent"
-                    for p in c.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
-        return ctx.subjects(root) or [  # "China's coast guard blocked ...": its owner
-            m for c in root.children if c.dep_ == "nsubj" for m in ctx.owner_of(c)
-        ]
+def _previous_doers(
+    ctx: RuleContext, clause: Token, words: EventWords, reacting: Collection[str] = ()
+) -> list[Mention]:
+    """The doers of the act before ``clause``: its coordinated earlier clause (unless that
+    clause is the reacting actors' own), else the nearest earlier sentence reporting one."""
+    if clause.dep_ == "conj" and clause.head.i < clause.i:
+        doers = _act_doers(ctx, clause.head, words)
+        if doers and not {m.actor for m in doers} <= set(reacting):
+            return doers
+    for earlier in reversed(ctx.earlier_sentences(clause.sent[0], _LOOK_BACK)):
+        doers = _act_doers(ctx, earlier.root, words)
+        if doers is not None:
+            return doers
     return []
+
+
+def _act_doers(ctx: RuleContext, root: Token, words: EventWords) -> list[Mention] | None:
+    """Who did the act the clause headed by ``root`` reports; None when it reports no act
+    (a saying, another reaction, no verb)."""
+    if root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in words.reactions:
+        return None
+    if root.lemma_ in ctx.lex.speech_verbs and any(c.dep_ == "ccomp" for c in root.children):
+        return None  # "..., he added": a saying
+    if ctx.is_passive(root):
+        return [m for c in root.children if c.dep_ == "agent"
+                for p in c.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
+    return ctx.subjects(root) or [  # "China's coast guard blocked ...": its owner
+        m for c in root.children if c.dep_ == "nsubj" for m in ctx.owner_of(c)
+    ]
