@@ -2,7 +2,8 @@
 
 No trained coreference model can be downloaded here, so the resolver uses what a careful
 reader uses: role titles held by a named person ("the UN High Commissioner"), kind agreement
-("the group" is a Body, "the envoy" a Person), and salience (earlier subjects first, then
+("the group" is a Body, "the envoy" a Person), names ("the court" is an earlier actor with
+"Court" in its name, "the alliance" NATO), and salience (earlier subjects first, then
 recency) within a window of sentences. A statement's "the authorities", "the regime" or "the
 court" with no state named is the foreign state the document is about (`focal_state`).
 """
@@ -15,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphkit.actors import ActorTable, Mention
 from graphkit.lexicon import CorefLexicon, load_coref_lexicon
-from graphkit.models import ActorKind
+from graphkit.models import ActorKind, normalise_name
 
 __all__ = ["focal_state", "resolve_references"]
 
@@ -149,6 +150,21 @@ def _focal_head(token: Token, lex: CorefLexicon) -> bool:
     )
 
 
+def _named_by(word: str, table: ActorTable, lex: CorefLexicon) -> set[str]:
+    """The article's actors "the <word>" can stand for: those with the word in a name, and
+    those news calls so ("the alliance": NATO)."""
+    found = {
+        key
+        for key, info in table.actors.items()
+        if any(word in normalise_name(name).split() for name in (info.name, *info.aliases))
+    }
+    for name in lex.described.get(word, ()):
+        entry = table.registry.lookup(name)
+        if entry is not None:
+            found.add(entry.id)
+    return found
+
+
 def resolve_references(
     doc: Doc, mentions: list[Mention], table: ActorTable, author: str | None = None
 ) -> list[Mention]:
@@ -179,6 +195,7 @@ def resolve_references(
         if token.i in covered:
             continue
         kinds: frozenset[ActorKind] | None = None
+        named: set[str] | None = None  # the only actors "the court" or "the bloc" may be
         definite = False
         if token.tag_ in ("PRP", "PRP$"):
             kinds = lex.pronouns.get(token.lower_)
@@ -188,9 +205,14 @@ def resolve_references(
             if determiners and determiners[0].lower_ == "the" and not modifiers:
                 kinds = lex.definite_heads.get(token.lower_)
                 definite = True
+                if kinds is None and token.lower_ in lex.named_heads:
+                    named = _named_by(token.lower_, table, lex)
+                    kinds = frozenset(ActorKind)
         antecedent: Mention | None = None
         if kinds:
             past = [m for m in history if m.end <= token.i]
+            if named is not None:
+                past = [m for m in past if m.actor in named]
             if definite and token.lower_ in lex.focal_heads:  # not "the nation": may be ours
                 past = [m for m in past if m.actor != author]
             antecedent = _cataphor(doc, token, kinds, mentions, table) or _candidates(

@@ -104,6 +104,8 @@ class CorefLexicon:
     definite_heads: dict[str, frozenset[ActorKind]]
     focal_heads: frozenset[str]
     focal_modifiers: frozenset[str]
+    named_heads: frozenset[str]
+    described: dict[str, tuple[str, ...]]  # head word -> actor names it describes
 
 
 def _words(section: dict[str, Any], key: str) -> frozenset[str]:
@@ -326,4 +328,6 @@ def load_coref_lexicon() -> CorefLexicon:
         definite_heads={k: _kinds(v) for k, v in raw["definite_heads"].items()},
         focal_heads=frozenset(raw["focal"]["heads"]),
         focal_modifiers=frozenset(raw["focal"]["modifiers"]),
+        named_heads=frozenset(raw["named_heads"]),
+        described={k: tuple(v) for k, v in raw["described"].items()},
     )
