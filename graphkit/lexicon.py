@@ -91,6 +91,7 @@ class Lexicon:
     situations: frozenset[str] = frozenset()
     hearsay: frozenset[str] = frozenset()
     labelling: frozenset[str] = frozenset()
+    harming_participles: frozenset[str] = frozenset()
     # verb lemma -> predicative adjectives that make it a condemnation ("held X accountable")
     verdicts: dict[str, frozenset[str]] = field(default_factory=dict)
     # converted CAMEO verb patterns (cameo_verbs.yaml), by verb lemma
@@ -165,6 +166,7 @@ def load_lexicon() -> Lexicon:
         situations=_words(attitudes, "situations"),
         hearsay=_words(attitudes, "hearsay"),
         labelling=_words(raw, "labelling"),
+        harming_participles=_words(raw, "harming_participles"),
         detention_places=frozenset(raw["DETAINS"]["places"]),
         collective_heads=frozenset(raw["collective_heads"]),
         member_markers=frozenset(raw["member_markers"]),

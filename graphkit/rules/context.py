@@ -177,6 +177,13 @@ class RuleContext(Blockers):
                        and self.table.kind(self.by_token[c.i].actor) is ActorKind.BODY]  # fmt: skip
             if bodies:
                 return bodies
+        if lowered in self.phrases.body_words and not token.ent_type_:
+            # "the Fatah party", "the Hamas movement": the registered body the word qualifies
+            named = [self.by_token[c.i] for c in children
+                     if c.dep_ in ("compound", "nmod") and c.i in self.by_token
+                     and self.table.kind(self.by_token[c.i].actor) is ActorKind.BODY]  # fmt: skip
+            if named:
+                return named
         if lowered in self.quantities:  # "thousands of Syrian Kurds" -> the Kurds
             counted = [m for p in pobjs(token, ("of",)) for m in self.actors_of(p)]
             if counted:
@@ -239,6 +246,12 @@ class RuleContext(Blockers):
                 out += [self.by_token[g.i] for g in child.subtree if g.i in self.by_token]
         return out
 
+    def _harms(self, participle: Token) -> bool:
+        lemma = participle.lemma_.lower()
+        return lemma in self.lex.harming_participles or any(
+            t is RelationType.DETAINS for t, _ in self.lex.verbs.get(lemma, ())
+        )
+
     def owner_of(self, token: Token) -> list[Mention]:
         """ "China's policies" / "the policies of China" -> China (for abstract objects)."""
         direct = self.actors_of(token)
@@ -251,8 +264,10 @@ class RuleContext(Blockers):
         if token.lower_ in _POPULATIONS:
             return []  # "stands with the people of Chad": sympathy, neither the state nor a party
         out: list[Mention] = []
-        # "the sanctions imposed by the EU": the agent of a participle owns the thing
-        for participle in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # "the sanctions imposed by the EU": the agent of a participle owns the thing (not
+        # of a harm: "the hostages held by Y" are Y's victims)
+        for participle in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                           and not self._harms(c)):  # fmt: skip
             out += [m for a in participle.children if a.dep_ == "agent"
                     for p in a.children if p.dep_ == "pobj" for m in self.actors_of(p)]  # fmt: skip
         # "the provision of arms by X to Y": X owns the act
