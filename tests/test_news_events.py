@@ -50,6 +50,19 @@ REACTIONS = [
         "Serbia released the detained Kosovo police officers, and the EU welcomed the step.",
         ("European Union", "SUPPORTS", "Serbia"),
     ),
+    # a relative clause on an indefinite event noun sums up the sentence's act
+    (
+        "Burkina Faso suspended two French broadcasters, a move the European Union condemned.",
+        ("European Union", "CONDEMNS", "Burkina Faso"),
+    ),
+    (
+        "Greece and Turkey agreed to reopen talks, a step that NATO welcomed.",
+        ("NATO", "SUPPORTS", "Turkey"),
+    ),
+    (
+        "Algeria recalled its ambassador from Paris in a decision Morocco praised.",
+        ("Morocco", "SUPPORTS", "Algeria"),
+    ),
 ]
 
 
@@ -88,6 +101,16 @@ REACTION_NEGATIVES = [
     (
         "Oman said talks were possible. Qatar met Iranian envoys and condemned the attack.",
         ("Qatar", "CONDEMNS", "Oman"),
+    ),
+    # a definite noun with a relative clause names its own act, not the sentence's
+    (
+        "Peru closed its border, the decision that Chile criticised last year.",
+        ("Chile", "CONDEMNS", "Peru"),
+    ),
+    # the noun's own owner is named: "a move by Y"
+    (
+        "Chad closed the border on Monday. Sudan praised a move by Niger.",
+        ("Sudan", "SUPPORTS", "Chad"),
     ),
     # the coordinated clause is a saying, not an act
     (

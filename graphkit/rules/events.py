@@ -7,7 +7,9 @@ lexicon (SUPPORTS or CONDEMNS) whose direct object is such a noun, with no posse
 "of"/"by" phrase naming anyone, is about whoever did the act: the subject (or passive
 agent) of the clause the reaction is coordinated with ("X shelled the port, and Y condemned
 the attack"), else of the nearest earlier sentence, at most two back, whose main verb
-reports an act rather than a saying or another reaction. Words: graphkit/data/events.yaml.
+reports an act rather than a saying or another reaction. A reaction in a relative clause on
+an indefinite event noun that sums up the sentence ("X closed the border, a move Y
+condemned") is about the sentence's own act. Words: graphkit/data/events.yaml.
 """
 
 from __future__ import annotations
@@ -36,16 +38,37 @@ def event_reactions(ctx: RuleContext, verb: Token) -> Iterator[Found]:
         types.append(RelationType.SUPPORTS)
     if not types or ctx.is_passive(verb):
         return
-    events = [c for c in verb.children if c.dep_ == "dobj" and _points_back(ctx, c, words)]
-    if not events:
-        return
     reacting = ctx.subjects(verb)
     if not reacting:
         return
     own = {r.actor for r in reacting}
-    doers = [m for m in _previous_doers(ctx, verb, words, own) if m.actor not in own]
+    if _sums_up(verb, words):  # "X agreed to talks, a step Y welcomed"
+        doers = _act_doers(ctx, verb.sent.root, words) or []
+    elif any(c.dep_ == "dobj" and _points_back(ctx, c, words) for c in verb.children):
+        doers = _previous_doers(ctx, verb, words, own)
+    else:
+        return
+    doers = [m for m in doers if m.actor not in own]
     for rel_type in dict.fromkeys(types):
         yield "event-reaction", rel_type, reacting, doers, verb
+
+
+def _sums_up(verb: Token, words: EventWords) -> bool:
+    """ "<clause>, a move Y condemned", "<clause> in a step Y welcomed": the reaction is a
+    relative clause on an indefinite event noun that follows the sentence's clause (set off
+    by a comma, which the parser hangs on the root verb or, by mistake, on the clause's last
+    noun; or after "in"), the noun its object."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.lower_ not in words.nouns or noun.i > verb.i:
+        return False
+    determiners = [c for c in noun.children if c.dep_ == "det"]
+    if not determiners or any(d.lower_ not in ("a", "an") for d in determiners):
+        return False
+    before = noun.doc[determiners[0].i - 1] if determiners[0].i > 0 else None
+    set_off = before is not None and before.text == "," and noun.dep_ in ("npadvmod", "appos")
+    in_a_move = noun.dep_ == "pobj" and noun.head.lower_ == "in"
+    gap = [c for c in verb.children if c.dep_ == "dobj"]  # the relative pronoun at most
+    return (set_off or in_a_move) and all(c.tag_ in ("WDT", "WP") for c in gap)
 
 
 def drawn_reactions(ctx: RuleContext, verb: Token) -> Iterator[Found]:
