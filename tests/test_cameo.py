@@ -335,10 +335,19 @@ POSITIVE = [
     ("The United States indicted Julian Assange on espionage charges.",
      ("United States", "CONDEMNS", "Julian Assange", "cameo-173")),
     ("Russia sued Google over the videos.", ("Russia", "CONDEMNS", "Google", "cameo-173")),
+    # an amount's "in"/"of" phrase is what is given or imposed
+    ("Norway pledged 2 billion kroner in humanitarian aid to Sudan.",
+     ("Norway", "SUPPORTS", "Sudan", "cameo-0333")),
+    ("Kuwait pledged $150 million in loans to Jordan.",
+     ("Kuwait", "SUPPORTS", "Jordan", "cameo-0331")),
+    ("Canada imposed three rounds of sanctions on Myanmar.",
+     ("Canada", "CONDEMNS", "Myanmar", "cameo-163")),
 ]  # fmt: skip
 
 NEGATIVE = [
     "Iran did not give aid to Syria.",  # negation
+    "India bought 2 million barrels of oil from Russia.",  # a purchase is no aid
+    "Kenya paid $1 million in fees to the Netherlands.",  # a payment is no aid
     "Germany refused to send weapons to Ukraine.",  # reversal
     "The European Union may impose sanctions on Belarus.",  # modality
     "If Japan sends troops to Taiwan, China will protest.",  # condition

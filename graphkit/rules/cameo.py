@@ -68,6 +68,9 @@ def _candidates(synset_heads: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     the number of words they require before the head, then bare patterns."""
     nouns = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
     nouns += [g for n in nouns for g in n.children if g.dep_ == "conj"]
+    # "pledged $2 billion in loans", "5 billion euros of aid", "two rounds of sanctions":
+    # an amount's "in"/"of" phrase says what is given or imposed
+    nouns += [p for n in nouns if _amount(n) for p in pobjs(n, ("in", "of"))]
     if (participle or verb.dep_ == "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         nouns.append(verb.head)  # "the sanctions imposed on Y", "the aid it sent to Y"
     found: list[tuple[int, int, Token, CameoPattern]] = []
@@ -93,6 +96,14 @@ def _candidates(synset_heads: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     for pattern in entry.bare:
         if pattern.type not in fitted and _fits(verb, None, pattern, particles):
             yield None, pattern
+
+
+def _amount(noun: Token) -> bool:
+    return (
+        noun.pos_ == "NUM"
+        or noun.ent_type_ == "MONEY"
+        or any(c.dep_ == "nummod" for c in noun.children)
+    )
 
 
 def _words_before(noun: Token) -> set[str]:
