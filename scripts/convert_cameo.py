@@ -197,6 +197,11 @@ BARE_EXCLUDED: dict[str, str] = {
     "veto": "172: a veto falls on a resolution or a bill, not on its sponsor; vetoing a text "
     "that condemns Y supports Y (graphkit/rules/shielding.py)",
 }
+# What an actor does or offers for others: welcoming it endorses the actor (ACCLAIM below).
+_ENDORSED_ACTS = (
+    "EFFORT", "EFFORTS", "MEDIATION", "INITIATIVE", "PROPOSAL", "ROLE", "LEADERSHIP",
+    "CONTRIBUTION", "COMMITMENT", "PLEDGE", "ANNOUNCEMENT", "MOVE", "STEP", "STEPS",
+)  # fmt: skip
 # Patterns graphkit adds to a block, in the dictionary's syntax (applied like its own).
 # SEND has "- * ARMS [154]" (deploy arms) only; sending arms to Y is military aid (072).
 # OFFER and PLEDGE name military assistance but not troops or weapons themselves, PLEDGE
@@ -218,6 +223,9 @@ SUPPLEMENT: dict[str, tuple[str, ...]] = {
         "- * LOAN [0331]",
     ),
     "ALLOW": ("- * LOAN [0331]",),
+    # WELCOME's bare 051 is left out (a visitor is welcomed too): welcoming what an actor
+    # did or offers to do for others still endorses it ("welcomed Y's mediation")
+    "ACCLAIM": tuple(f"- * {noun} [051]" for noun in _ENDORSED_ACTS),
 }
 # CAMEO names of the codes PLOVER's table leaves out (its verbal 01x and 02x families), from
 # the CAMEO codebook (Gerner, Schrodt, Yilmaz 2009).

@@ -342,12 +342,18 @@ POSITIVE = [
      ("Kuwait", "SUPPORTS", "Jordan", "cameo-0331")),
     ("Canada imposed three rounds of sanctions on Myanmar.",
      ("Canada", "CONDEMNS", "Myanmar", "cameo-163")),
+    # welcoming what an actor did or does for others endorses it (a visitor is only received)
+    ("Somalia welcomed Turkey's mediation between the two sides.",
+     ("Somalia", "SUPPORTS", "Turkey", "cameo-051")),
+    ("Haiti welcomed the leadership of Kenya in the police mission.",
+     ("Haiti", "SUPPORTS", "Kenya", "cameo-051")),
 ]  # fmt: skip
 
 NEGATIVE = [
     "Iran did not give aid to Syria.",  # negation
     "India bought 2 million barrels of oil from Russia.",  # a purchase is no aid
     "Kenya paid $1 million in fees to the Netherlands.",  # a payment is no aid
+    "Jordan welcomed the Iraqi delegation in Amman.",  # hospitality
     "Germany refused to send weapons to Ukraine.",  # reversal
     "The European Union may impose sanctions on Belarus.",  # modality
     "If Japan sends troops to Taiwan, China will protest.",  # condition
