@@ -76,8 +76,10 @@ COLLECTIVE = {
 # Heads Phoenix lists only inside compounds ("MAIN_OPPOSITION", "EXILED_OPPOSITION"),
 # political movements it has no agent code for ("Serbian nationalists"), and civilians working
 # abroad whom wire copy reports kidnapped or expelled ("Russian advisers", "Chinese
-# technicians"; "military advisers" stay the state's).
+# technicians"; "military advisers" stay the state's). A state's peacekeepers, which Phoenix
+# files under the UN, are its troops ("Russian peacekeepers" in Nagorno-Karabakh).
 EXTRA_HEADS = {
+    "state_heads": ["peacekeepers", "peacekeeping troops", "peacekeeping forces"],
     "body_heads": ["opposition"],
     "group_heads": [
         "nationalists", "ultranationalists", "loyalists", "fundamentalists", "islamists",
@@ -193,7 +195,7 @@ def agents_data(text: str, existing_heads: set[str]) -> dict[str, list[str]]:
         elif noun.sector in NONSTATE_SECTORS:
             groups.update(_plural_only(noun))
     for key, heads in EXTRA_HEADS.items():
-        {"body_heads": bodies, "group_heads": groups}[key].update(heads)
+        {"state_heads": state, "body_heads": bodies, "group_heads": groups}[key].update(heads)
     taken = set(existing_heads)
     result: dict[str, list[str]] = {}
     for key, heads in (

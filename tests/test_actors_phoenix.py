@@ -44,6 +44,8 @@ STATE_AGENTS = [
     ("The Ghanaian interior ministry issued a statement.", "Ghana"),
     ("Norwegian diplomats left the capital on Friday.", "Norway"),
     ("Uruguay's neighbours watched as Brazilian soldiers crossed the river.", "Brazil"),
+    # a state's peacekeepers are its troops (Phoenix files peacekeepers under the UN)
+    ("Fijian peacekeepers patrolled the buffer zone.", "Fiji"),
 ]
 
 
@@ -52,6 +54,12 @@ def test_state_agent_is_the_state(ex: Extractor, text: str, state: str) -> None:
     found = actors(ex, text)
     assert found.get(state) is ActorKind.STATE
     assert not any(kind is not ActorKind.STATE for kind in found.values())
+
+
+def test_un_peacekeepers_are_no_state(ex: Extractor) -> None:
+    assert not any(
+        kind is ActorKind.STATE for kind in actors(ex, "UN peacekeepers left Goma.").values()
+    )
 
 
 def test_state_agent_takes_part_in_a_relation(ex: Extractor) -> None:
