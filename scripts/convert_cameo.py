@@ -277,6 +277,9 @@ PATIENT_NOUNS = frozenset(
 MOVEMENT_NOUNS = frozenset(
     ["withdrawal", "pullout", "pull-out", "departure", "exit", "retreat", "evacuation", "expulsion"]
 )
+# Penalty nouns: opposing or criticising a penalty defends whoever it falls on ("opposed new
+# EU sanctions on Russia" defends Russia, not the EU that imposes them).
+PENALTY_NOUNS = frozenset(["sanction", "sanctions", "embargo", "blockade", "boycott", "tariff"])
 _WORD = re.compile(r"^[A-Z][A-Z'-]*$")
 
 
@@ -439,6 +442,8 @@ def _slots(shape: Shape, fam: Family, has_object: bool, words: set[str]) -> tupl
         slots.append("owner")  # "called for the resignation of Y": the required phrase's owner
     if fam.type == LOBBIES and words & MOVEMENT_NOUNS:
         slots = [s for s in slots if s != "from"]
+    if fam.type == SUPPORTS and words & PENALTY_NOUNS and not marked:
+        slots = ["on", "against"]
     if "owner" in slots and (shape.patient_of or words & PATIENT_NOUNS):
         holder = "holder" if fam.type == LOBBIES else "possessor"
         slots = [holder if s == "owner" else s for s in slots]

@@ -347,6 +347,9 @@ POSITIVE = [
      ("Somalia", "SUPPORTS", "Turkey", "cameo-051")),
     ("Haiti welcomed the leadership of Kenya in the police mission.",
      ("Haiti", "SUPPORTS", "Kenya", "cameo-051")),
+    # opposing a penalty defends whoever it falls on, not whoever imposes it
+    ("Serbia opposed new EU sanctions on Belarus.",
+     ("Serbia", "SUPPORTS", "Belarus", "cameo-052")),
 ]  # fmt: skip
 
 NEGATIVE = [
@@ -354,6 +357,7 @@ NEGATIVE = [
     "India bought 2 million barrels of oil from Russia.",  # a purchase is no aid
     "Kenya paid $1 million in fees to the Netherlands.",  # a payment is no aid
     "Jordan welcomed the Iraqi delegation in Amman.",  # hospitality
+    "Serbia opposed the new EU sanctions.",  # no support of the EU that imposes them
     "Germany refused to send weapons to Ukraine.",  # reversal
     "The European Union may impose sanctions on Belarus.",  # modality
     "If Japan sends troops to Taiwan, China will protest.",  # condition
