@@ -74,11 +74,13 @@ class ActorTable:
 
     def state_of(self, key: str) -> str | None:
         """The state a person speaks for: from the registry (people.yaml), or for a person the
-        NER found, the state of the office they held at the article's date (Phoenix)."""
+        NER found or a past leader the registry lists without state or role, the state of the
+        office they held at the article's date (Phoenix)."""
         info = self.actors[key]
-        if info.registry is not None:
-            state = self.registry.state_of(info.registry)
-        elif info.kind is ActorKind.PERSON:
+        entry = info.registry
+        if entry is not None and (entry.state or entry.roles or info.kind is not ActorKind.PERSON):
+            state = self.registry.state_of(entry)  # an official's own office is no state's
+        elif info.kind is ActorKind.PERSON:  # a past leader: the office held then
             held = holder_state(info.name, self.date)
             state = self.registry.lookup(held) if held else None
         else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from extraction_helpers import triples
 
+from graphkit.actors import ActorTable, find_mentions
 from graphkit.models import Article
 from graphkit.pipeline import Extractor
 
@@ -35,3 +36,11 @@ def test_a_past_leader_takes_no_role_phrase(ex: Extractor) -> None:
     names = {a.name for a in result.actors}
     assert "Boris Yeltsin" not in names
     assert "Mikhail Gorbachev" not in names
+
+
+def test_a_past_leader_speaks_for_the_state_of_the_date(ex: Extractor) -> None:
+    doc = ex.nlp("Mubarak met the envoy in Cairo.")
+    for date, state in (("1995-05-01", "state:egypt"), ("2014-05-01", None)):
+        table = ActorTable(ex.registry, date)
+        (person,) = [m for m in find_mentions(doc, table) if m.actor == "person:hosni-mubarak"]
+        assert person.state == state
