@@ -342,6 +342,13 @@ class RuleContext(Blockers):
             controllers = [m for c in objects for m in self.actors_of(c)]
             if controllers:
                 return controllers
+        if verb.dep_ == "conj" and self.is_passive(head) and not self.is_passive(verb):
+            # "X is alarmed by the fighting and calls on Y ...": the passive clause's subject
+            # does the active one's act
+            undergoers = [m for c in head.children if c.dep_ == "nsubjpass"
+                          for m in self.actors_of(c)]  # fmt: skip
+            if undergoers:
+                return undergoers
         if verb.dep_ in ("conj", "advcl", "pcomp", "acomp"):  # "we remain resolved to ..."
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("pobj", "prep") or (verb.dep_ == "dobj" and verb.pos_ == "NOUN"):
