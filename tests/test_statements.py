@@ -119,6 +119,15 @@ PATTERNS = [
     ("Sweden urged Iran to release Ahmadreza Djalali.", ("Iran", "DETAINS", "Ahmadreza Djalali")),
     ("Sweden urged Iran to release Ahmadreza Djalali.", ("Sweden", "LOBBIES", "Iran")),
     ("Iran refused to free Ahmadreza Djalali.", ("Iran", "DETAINS", "Ahmadreza Djalali")),
+    # a release noun with its releaser: "the release of Y by X", "X's release of Y"
+    (
+        "Canada welcomed the release of Michael Kovrig by China.",
+        ("China", "DETAINS", "Michael Kovrig"),
+    ),
+    (
+        "Australia welcomed Myanmar's release of the economist Sean Turnell.",
+        ("Myanmar", "DETAINS", "Sean Turnell"),
+    ),
     ("Chad rejected a French request to extend the mission.", ("France", "LOBBIES", "Chad")),
     ("Ghana dismissed Togo's demand for compensation.", ("Togo", "LOBBIES", "Ghana")),
     (
@@ -267,6 +276,11 @@ def test_statement_pattern(ex: Extractor, text: str, expected: tuple[str, str, s
 
 
 NEGATIVES = [
+    # a release noun without "by" or a possessor names no releaser: the welcomer holds nobody
+    (
+        "Canada welcomed the release of Michael Kovrig.",
+        ("Canada", "DETAINS", "Michael Kovrig"),
+    ),
     # rejecting a request condemns nobody
     ("Chad rejected a French request to extend the mission.", ("Chad", "CONDEMNS", "France")),
     # asked of nobody named: the asker holds nobody

@@ -1,8 +1,8 @@
 """Request rules: who asks whom, and what a request presupposes.
 
-- Release: "called on X to release Y", "X refused to free Y", "X released Y": whoever is
-  asked to release, or releases, someone holds them (X DETAINS Y), whatever is said of the
-  release itself, so negation and requests do not cancel it. "We call for Y's release"
+- Release: "called on X to release Y", "X refused to free Y", "X released Y", "the release
+  of Y by X": whoever is asked to release, or releases, someone holds them (X DETAINS Y),
+  whatever is said of the release itself, so negation and requests do not cancel it. "We call for Y's release"
   lobbies whoever the document says holds Y.
 - Asking for: "A called for B to ...", "A demanded B's resignation", "A sought aid from B".
 - Answered requests: "A rejected B's demand", "A bowed to demands from B", "B issued an
@@ -45,6 +45,13 @@ def request_rules(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iter
         held = [m for o in objects for m in ctx.actors_of(o)]
         if held:
             yield "release-holder", D, _releasers(ctx, token, lex), held, token
+    if pos == "NOUN" and lemma in lex.release_nouns:
+        # "the release of Y by X", "X's release of Y": X held Y
+        held = [m for p in pobjs(token, ("of",)) for m in ctx.actors_of(p)]
+        if held:
+            releasers = [m for p in pobjs(token, ("by",)) for m in ctx.actors_of(p)]
+            releasers += [m for c in token.children if c.dep_ == "poss" for m in ctx.actors_of(c)]
+            yield "release-holder", D, releasers, held, token
     if pos == "NOUN" and lemma in lex.request_nouns:
         yield from _answered_request(ctx, token, lex)
     if pos == "VERB" and lemma in lex.asking_verbs:
