@@ -437,6 +437,11 @@ def _slots(shape: Shape, fam: Family, has_object: bool, words: set[str]) -> tupl
     return tuple(dict.fromkeys(slots))
 
 
+# Praise, verbal defence, rallying support: when a critic's verb carries one, the act it
+# criticises hits the one CAMEO supports
+_VERBAL_SUPPORT = ("051", "052", "053")
+
+
 def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[Entry]], Report]:
     """verb lemma -> entries; patterns apply to every verb of their block (as in PETRARCH2)."""
     report = Report()
@@ -444,6 +449,9 @@ def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[E
     # one shape and the codes it was given; the type most of its mapped codes have wins
     shapes: dict[tuple[object, ...], dict[str, Entry]] = defaultdict(dict)
     synsets = dictionary.synsets
+    # verbs of 11x blocks, disapproval ("denounce"), and of no other block
+    critics: set[str] = set()
+    plain: set[str] = set()
     for n, block in enumerate(dictionary.blocks):
         shaped: list[tuple[Pattern, Shape, str]] = []
         extra = [parse_pattern(p[1:], "graphkit", -100 * n - i) for i, p in
@@ -469,6 +477,8 @@ def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[E
             own = primary_code(verb.code or block.code)
             if own and (verb_particle or base not in BARE_EXCLUDED):
                 _add_bare(shapes, base, verb_particle, own)
+            block_own = primary_code(block.code)  # EXPRESS [110] is in a block of 01x words
+            (critics if block_own is not None and block_own.startswith("11") else plain).add(base)
             for pattern, shape, code in shaped:
                 try:
                     if verb_particle and shape.particle:
@@ -488,6 +498,12 @@ def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[E
             report.dropped["entry: as many codes of one type as of another"] += 1
             continue
         best = min((e for e in mapped if e.type == ranked[0][0]), key=lambda e: e.code)
+        critic = key[0] in critics and key[0] not in plain
+        if best.code[:3] in _VERBAL_SUPPORT and critic and (key[2] or key[3]):
+            # "denounced the sanctions / detention" is CAMEO's support of whom the act hits,
+            # but the owner we can read ("Y's sanctions") is its doer
+            report.dropped["entry: a critic's support of the victim (the owner is the doer)"] += 1
+            continue
         verbs[str(key[0])].append(best)
     merged = {verb: _merge(entries) for verb, entries in sorted(verbs.items())}
     report.kept = sum(len(e) for e in merged.values())

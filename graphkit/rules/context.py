@@ -291,9 +291,12 @@ class RuleContext(Blockers):
         """Who does what ``verb`` says: its subject, or the controller of its clause."""
         if depth > 6:
             return []
+        # a relative pronoun is no subject of its own, but the tagger reads the acronym "WHO"
+        # as one: a token the ruler named is a name
         subjects = [
-            c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.tag_ not in ("WDT", "WP")
-        ]
+            c for c in verb.children
+            if c.dep_ in ("nsubj", "csubj") and (c.tag_ not in ("WDT", "WP") or c.ent_type_)
+        ]  # fmt: skip
         # "The aid agency working in Yemen said ...": the parser makes the participle the
         # subject and the organisation its subject
         subjects = [s for c in subjects for s in (
