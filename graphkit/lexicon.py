@@ -84,6 +84,8 @@ class Lexicon:
     bad_adjectives: frozenset[str] = frozenset()
     infinitive_only: frozenset[str] = frozenset()
     accusation_verbs: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
+    suffered_nouns: frozenset[str] = frozenset()
     attitude_nouns: frozenset[str] = frozenset()
     attitude_adjectives: frozenset[str] = frozenset()
     attitude_verbs: frozenset[str] = frozenset()
@@ -152,6 +154,7 @@ def load_lexicon() -> Lexicon:
         causatives=frozenset(raw["LOBBIES"]["causatives"]),
         infinitive_only=_words(raw["LOBBIES"], "infinitive_only"),
         accusation_verbs=_words(raw["CONDEMNS"], "accusation_verbs"),
+        act_nouns=_words(raw["CONDEMNS"], "act_nouns"),
         verdicts={
             verb: frozenset(words)
             for verb, words in (raw["CONDEMNS"].get("verdicts") or {}).items()
@@ -163,6 +166,7 @@ def load_lexicon() -> Lexicon:
         situations=_words(attitudes, "situations"),
         hearsay=_words(attitudes, "hearsay"),
         labelling=_words(raw, "labelling"),
+        suffered_nouns=_words(raw, "suffered_nouns"),
         detention_places=frozenset(raw["DETAINS"]["places"]),
         collective_heads=frozenset(raw["collective_heads"]),
         member_markers=frozenset(raw["member_markers"]),

@@ -197,6 +197,10 @@ BARE_EXCLUDED: dict[str, str] = {
     "veto": "172: a veto falls on a resolution or a bill, not on its sponsor; vetoing a text "
     "that condemns Y supports Y (graphkit/rules/shielding.py)",
 }
+# Pattern object nouns whose CAMEO reading is not ours (the pattern is dropped for every verb).
+OBJECT_EXCLUDED: dict[str, str] = {
+    "mandate": "100: extending or outlining a mission's mandate is no demand of the mission",
+}
 # Patterns graphkit adds to a block, in the dictionary's syntax (applied like its own).
 # SEND has "- * ARMS [154]" (deploy arms) only; sending arms to Y is military aid (072).
 # OFFER and PLEDGE name military assistance but not troops or weapons themselves, PLEDGE
@@ -562,6 +566,9 @@ def _add_pattern(
     if (shape.object and not objects) or (shape.prep and not prep_objects):
         raise Unsupported("no plain-word phrase")
     words = {base} | object_words | prep_words
+    excluded = object_words & OBJECT_EXCLUDED.keys()
+    if excluded:
+        raise Unsupported(f"object noun excluded: {OBJECT_EXCLUDED[min(excluded)]}")
     typed = classify(code, words)
     particle = verb_particle or shape.particle.lower()
     prep_key = tuple(prep_objects)

@@ -68,3 +68,115 @@ def test_criticising_an_act_does_not_support_its_doer(ex: Extractor, text: str) 
 def test_criticising_an_act_condemns_its_doer(ex: Extractor) -> None:
     found = triples(ex, "Pyongyang denounced Seoul's sanctions on its shipping firms.")
     assert ("North Korea", "CONDEMNS", "South Korea") in found
+
+
+def test_renewing_a_mandate_lobbies_nobody(ex: Extractor) -> None:
+    found = triples(ex, "The Security Council extended the mandate of the UN force in Lebanon.")
+    assert not any(t == "LOBBIES" for _, t, _ in found)
+
+
+# --- the victim of an act is not its owner: "condemned the invasion of X" ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya condemned the invasion of Ukraine in a statement on Thursday.",
+        "Jordan denounced the killing of Palestinian farmers near Nablus.",
+        "Norway criticised the deportation of Afghan refugees from Pakistan.",
+    ],
+)
+def test_victim_of_a_condemned_act_is_not_condemned(ex: Extractor, text: str) -> None:
+    found = triples(ex, text)
+    assert not any(o in ("Ukraine", "Palestinians", "Afghan refugees") for _, _, o in found)
+
+
+def test_owner_of_a_condemned_act_still_is(ex: Extractor) -> None:
+    found = triples(ex, "Kenya condemned Russia's invasion of Ukraine.")
+    assert ("Kenya", "CONDEMNS", "Russia") in found
+    assert ("Kenya", "CONDEMNS", "Ukraine") not in found
+
+
+# --- expulsions: "ordered the expulsion of", "declared persona non grata" -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Niger's junta ordered the expulsion of the French envoy within 48 hours.",
+            ("Niger", "CONDEMNS", "France"),
+        ),
+        (
+            "Latvia declared a Belarusian diplomat persona non grata late on Monday.",
+            ("Latvia", "CONDEMNS", "Belarus"),
+        ),
+        (
+            "Kinshasa has declared the Rwandan ambassador unwelcome.",
+            ("Democratic Republic of the Congo", "CONDEMNS", "Rwanda"),
+        ),
+    ],
+)
+def test_expulsion_phrasings(ex: Extractor, text: str, expected: tuple[str, ...]) -> None:
+    assert expected in triples(ex, text)
+
+
+def test_who_merely_mentions_an_expulsion_did_not_expel(ex: Extractor) -> None:
+    found = triples(ex, "Ghana called for the expulsion of the Malian envoy.")
+    assert ("Ghana", "CONDEMNS", "Mali") not in found
+    assert not triples(ex, "Chad declared a state of emergency in the east.")
+
+
+# --- criticism answered by the one criticised ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Harare rejected criticism from London over the treatment of protesters.",
+            ("United Kingdom", "CONDEMNS", "Zimbabwe"),
+        ),
+        (
+            "Riyadh brushed off sharp criticism by Ottawa on Tuesday.",
+            ("Canada", "CONDEMNS", "Saudi Arabia"),
+        ),
+    ],
+)
+def test_answered_criticism(ex: Extractor, text: str, expected: tuple[str, ...]) -> None:
+    assert expected in triples(ex, text)
+
+
+def test_answered_criticism_of_someone_else(ex: Extractor) -> None:
+    found = triples(ex, "Serbia dismissed Kosovo's accusations against Albania.")
+    assert ("Kosovo", "CONDEMNS", "Serbia") not in found
+
+
+# --- one official speaks for the organisation: "the ICC prosecutor", "ECOWAS leaders" ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The IAEA chief accused Tehran of stonewalling inspectors.",
+            ("International Atomic Energy Agency", "CONDEMNS", "Iran"),
+        ),
+        (
+            "The EU envoy to the Sahel praised Mauritania's handling of the vote.",
+            ("European Union", "SUPPORTS", "Mauritania"),
+        ),
+        (
+            "ECOWAS leaders slapped sanctions on Guinea's junta.",
+            ("ECOWAS", "CONDEMNS", "Guinea"),
+        ),
+    ],
+)
+def test_official_of_a_body(ex: Extractor, text: str, expected: tuple[str, ...]) -> None:
+    assert expected in triples(ex, text)
+
+
+def test_official_of_a_state_is_not_the_body_he_visits(ex: Extractor) -> None:
+    found = triples(ex, "The Chinese envoy to the UN criticised Lithuania.")
+    assert ("China", "CONDEMNS", "Lithuania") in found
+    assert not any(s == "United Nations" for s, _, _ in found)

@@ -172,9 +172,15 @@ class RuleContext(Blockers):
         if lowered in self.affiliates:  # "activists from the Fatah party" -> the party
             bodies = [m for p in pobjs(token, ("from", "of")) for m in self.actors_of(p, False)
                       if self.table.kind(m.actor) in (ActorKind.BODY, ActorKind.COMPANY)]  # fmt: skip
-            bodies += [self.by_token[c.i] for c in children  # "G7 leaders", "NATO officials"
-                       if c.dep_ in ("compound", "nmod") and c.i in self.by_token
+            # "G7 leaders", "NATO officials" ("ECOWAS" may be read as an adjective)
+            bodies += [self.by_token[c.i] for c in children
+                       if c.dep_ in ("compound", "nmod", "amod") and c.i in self.by_token
                        and self.table.kind(self.by_token[c.i].actor) is ActorKind.BODY]  # fmt: skip
+            # "ECOWAS leaders ...": the tagger read the acronym as a verb and made it the
+            # root, so the name right before the noun is no child of it
+            before = self.by_token.get(token.i - 1)
+            if not bodies and before is not None and self.doc[token.i - 1].pos_ == "VERB":
+                bodies = [before] if self.table.kind(before.actor) is ActorKind.BODY else []
             if bodies:
                 return bodies
         if lowered in self.quantities:  # "thousands of Syrian Kurds" -> the Kurds
@@ -275,8 +281,12 @@ class RuleContext(Blockers):
                and c.i in self.by_token and self.by_token[c.i].via == "government"]  # fmt: skip
         if out:
             return out
-        # "the detention of X": X suffers the act, it does not own it
-        suffered = self.lex.nouns.get(token.lemma_) is RelationType.DETAINS
+        # "the detention of X", "the invasion of X": X suffers the act, it does not own it
+        suffered = (
+            self.lex.nouns.get(token.lemma_) is RelationType.DETAINS
+            or token.lemma_ in self.lex.suffered_nouns
+            or token.lower_ in self.lex.suffered_nouns
+        )
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of" and not suffered:
                 for pobj in child.children:

@@ -133,6 +133,10 @@ def _predicate_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
             agents = noun_agents(ctx, noun)
             rule = "noun-governor" if noun.dep_ in ("dobj", "pobj", "attr") else "noun-possessor"
             yield rule, rel_type, agents, patients, noun
+    if word in ctx.lex.act_nouns or noun.lemma_ in ctx.lex.act_nouns:
+        patients = [m for p in pobjs(noun, ("of",)) for m in ctx.actors_of(p)]
+        if patients:  # "X ordered the expulsion of Y's envoy"
+            yield "act-noun", RelationType.CONDEMNS, _doers(ctx, noun), patients, noun
     agent_type = ctx.lex.agent_nouns.get(word) or ctx.lex.agent_nouns.get(noun.lemma_)
     if agent_type is not None and not alliance_named(ctx, noun):  # rules/support.py
         targets = [m for p in pobjs(noun, ("of", "for", "to")) for m in ctx.owner_of(p)]

@@ -41,6 +41,8 @@ class StatementLexicon:
     release_nouns: frozenset[str]
     release_requests: frozenset[str]
     offers: frozenset[str]
+    criticism_nouns: frozenset[str]
+    rebuttals: frozenset[str]
     ending: frozenset[str]
     cutting_verbs: frozenset[str]
     cutting_nouns: frozenset[str]
@@ -100,6 +102,8 @@ def load_statement_lexicon() -> StatementLexicon:
         release_nouns=words("release", "nouns"),
         release_requests=words("release", "request_verbs") | words("release", "request_nouns"),
         offers=words("requests", "offers"),
+        criticism_nouns=words("criticisms", "nouns"),
+        rebuttals=words("criticisms", "rebuttals"),
         ending=words("asked_for", "ending"),
         cutting_verbs=words("cutting", "verbs"),
         cutting_nouns=words("cutting", "nouns"),
