@@ -66,6 +66,7 @@ class ActorPhrases:
     organisation_heads: frozenset[str] = frozenset()
     armed_heads: frozenset[str] = frozenset()
     located_heads: frozenset[str] = frozenset()
+    holding_verbs: frozenset[str] = frozenset()
     # agents.yaml (converted from Phoenix): "<demonym> HEAD" is the state (state_heads), or an
     # actor of its own named by the phrase (legislatures and body_heads: Body; group_heads: Group)
     state_heads: tuple[str, ...] = ()
@@ -284,6 +285,7 @@ def load_actor_phrases() -> ActorPhrases:
         organisation_heads=frozenset(raw.get("organisation_heads") or ()),
         armed_heads=frozenset(raw.get("armed_heads") or ()),
         located_heads=frozenset(raw.get("located_heads") or ()),
+        holding_verbs=frozenset(raw.get("holding_verbs") or ()),
         state_heads=tuple(agents.get("state_heads") or ()),
         legislature_heads=tuple(agents.get("legislature_heads") or ()),
         body_heads=tuple(agents.get("body_heads") or ()),

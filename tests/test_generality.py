@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from graphkit.models import ActorKind
 from graphkit.pipeline import Extractor
-from tests.extraction_helpers import triples
+from tests.extraction_helpers import actor_kinds, triples
 
 # --- a state organ located by its capital or a city: "the authorities in Kabul" ----------
 
@@ -180,3 +181,29 @@ def test_official_of_a_state_is_not_the_body_he_visits(ex: Extractor) -> None:
     found = triples(ex, "The Chinese envoy to the UN criticised Lithuania.")
     assert ("China", "CONDEMNS", "Lithuania") in found
     assert not any(s == "United Nations" for s, _, _ in found)
+
+
+# --- a name the NER misses, held by a detention verb, is a person --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ugandan police arrested Stella Nyanzi outside the court.",
+            ("Uganda", "DETAINS", "Stella Nyanzi"),
+        ),
+        (
+            "Iranian security forces detained Toomaj Salehi in Isfahan.",
+            ("Iran", "DETAINS", "Toomaj Salehi"),
+        ),
+    ],
+)
+def test_held_name_is_a_person(ex: Extractor, text: str, expected: tuple[str, ...]) -> None:
+    assert expected in triples(ex, text)
+    assert actor_kinds(ex, text)[expected[2]] is ActorKind.PERSON
+
+
+def test_banned_firm_stays_an_organisation(ex: Extractor) -> None:
+    kinds = actor_kinds(ex, "Egypt banned Nile Horizon Trading from the tender.")
+    assert ActorKind.PERSON not in kinds.values()
