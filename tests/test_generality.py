@@ -207,3 +207,49 @@ def test_held_name_is_a_person(ex: Extractor, text: str, expected: tuple[str, ..
 def test_banned_firm_stays_an_organisation(ex: Extractor) -> None:
     kinds = actor_kinds(ex, "Egypt banned Nile Horizon Trading from the tender.")
     assert ActorKind.PERSON not in kinds.values()
+
+
+# --- "ordered X to leave" is an expulsion, not a demand ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lima ordered the Honduran chargé d'affaires to leave the country.",
+            ("Peru", "CONDEMNS", "Honduras"),
+        ),
+        (
+            "The junta gave the Swiss ambassador 48 hours to leave Burkina Faso.",
+            None,
+        ),
+        (
+            "Sudan gave the German envoy three days to depart.",
+            ("Sudan", "CONDEMNS", "Germany"),
+        ),
+    ],
+)
+def test_ordered_to_leave(ex: Extractor, text: str, expected: tuple[str, ...] | None) -> None:
+    found = triples(ex, text)
+    assert not any(t == "LOBBIES" for _, t, _ in found)
+    if expected is not None:
+        assert expected in found
+
+
+def test_ordered_to_do_something_else_still_lobbies(ex: Extractor) -> None:
+    found = triples(ex, "Kyiv ordered Moscow to return the deported children.")
+    assert ("Ukraine", "LOBBIES", "Russia") in found
+    assert not any(t == "CONDEMNS" for _, t, _ in found)
+
+
+# --- cutting budget support or payments condemns the one cut off ---------------------------
+
+
+def test_suspended_budget_support(ex: Extractor) -> None:
+    found = triples(ex, "The EU froze budget support to Guinea after the putsch.")
+    assert ("European Union", "CONDEMNS", "Guinea") in found
+    assert ("European Union", "SUPPORTS", "Guinea") not in found
+
+
+def test_resumed_payments_are_no_cut(ex: Extractor) -> None:
+    assert not triples(ex, "The World Bank resumed payments to Ethiopia.")

@@ -18,7 +18,7 @@ from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.wire_words import WireLexicon, load_wire_lexicon
 
-__all__ = ["plural_subject_mentions", "wire_rules"]
+__all__ = ["ordered_to_leave", "plural_subject_mentions", "wire_rules"]
 
 D = RelationType.DETAINS
 C = RelationType.CONDEMNS
@@ -53,6 +53,10 @@ def wire_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         yield from _expelled(ctx, verb)
     if lemma in lex.declaring_verbs:
         yield from _declared_unwelcome(ctx, verb, lex)
+    if lemma in lex.leave_orderers and ordered_to_leave(verb):
+        patients = [m for o in _objects(verb) for m in ctx.actors_of(o)
+                    if ctx.table.kind(m.actor) in _EXPELLED and m.via != "agent"]  # fmt: skip
+        yield "expelled", C, ctx.subjects(verb), patients, verb
 
 
 def plural_subject_mentions(ctx: RuleContext) -> list[Mention]:
@@ -175,3 +179,14 @@ def _declared_unwelcome(ctx: RuleContext, verb: Token, lex: WireLexicon) -> Iter
     patients = [ctx.by_token[t.i] for c in complements for t in c.subtree if t.i in ctx.by_token
                 and ctx.table.kind(ctx.by_token[t.i].actor) in _EXPELLED]  # fmt: skip
     yield "expelled", C, ctx.subjects(verb), list(dict.fromkeys(patients)), verb
+
+
+def ordered_to_leave(verb: Token) -> bool:
+    """ "ordered B's envoy to leave", "gave him 72 hours to leave": an expulsion, which
+    lobbies nobody (rules/cameo.py skips ORDER's demand reading)."""
+    lex = load_wire_lexicon()
+    if verb.lemma_.lower() not in lex.leave_orderers:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
+    clauses += [g for o in _objects(verb) for g in o.children if g.dep_ in ("acl", "relcl")]
+    return any(c.lemma_.lower() in lex.leaving_verbs for c in clauses)

@@ -19,6 +19,8 @@ class WireLexicon:
     held_nouns: frozenset[str]
     expelling_verbs: frozenset[str]
     declaring_verbs: frozenset[str]
+    leave_orderers: frozenset[str]
+    leaving_verbs: frozenset[str]
     unwelcome_words: frozenset[str]
     allegation_nouns: frozenset[str]
     effort_nouns: frozenset[str]
@@ -33,11 +35,12 @@ def load_wire_lexicon() -> WireLexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw[key])
 
-    hostage, treatment, expelling, declaring = (
+    hostage, treatment, expelling, declaring, orderers = (
         words("hostage_verbs"),
         words("treatment_verbs"),
         words("expelling_verbs"),
         words("declaring_verbs"),
+        words("leave_orderers"),
     )
     return WireLexicon(
         hostage_verbs=hostage,
@@ -46,8 +49,10 @@ def load_wire_lexicon() -> WireLexicon:
         held_nouns=words("held_nouns"),
         expelling_verbs=expelling,
         declaring_verbs=declaring,
+        leave_orderers=orderers,
+        leaving_verbs=words("leaving_verbs"),
         unwelcome_words=words("unwelcome_words"),
         allegation_nouns=words("allegation_nouns"),
         effort_nouns=words("effort_nouns"),
-        verbs=hostage | treatment | expelling | declaring,
+        verbs=hostage | treatment | expelling | declaring | orderers,
     )
