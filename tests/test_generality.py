@@ -253,3 +253,17 @@ def test_suspended_budget_support(ex: Extractor) -> None:
 
 def test_resumed_payments_are_no_cut(ex: Extractor) -> None:
     assert not triples(ex, "The World Bank resumed payments to Ethiopia.")
+
+
+# --- the labels states pin on organisations they ban ----------------------------------------
+
+
+def test_labelled_extremist(ex: Extractor) -> None:
+    found = triples(ex, "Baku labelled Amnesty International a subversive outfit.")
+    assert ("Azerbaijan", "CONDEMNS", "Amnesty International") in found
+
+
+def test_neutral_label(ex: Extractor) -> None:
+    assert not triples(ex, "Brazil called Argentina a reliable trading partner.") & {
+        ("Brazil", "CONDEMNS", "Argentina")
+    }
