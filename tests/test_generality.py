@@ -267,3 +267,28 @@ def test_neutral_label(ex: Extractor) -> None:
     assert not triples(ex, "Brazil called Argentina a reliable trading partner.") & {
         ("Brazil", "CONDEMNS", "Argentina")
     }
+
+
+# --- "<State>'s <organ>" for any organ the state heads list names ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sri Lanka's navy detained 14 Indian fishermen near Delft island.",
+            ("Sri Lanka", "DETAINS", "Indian fishermen"),
+        ),
+        (
+            "Taiwan's coast guard accused Beijing of harassing its patrol boats.",
+            ("Taiwan", "CONDEMNS", "China"),
+        ),
+    ],
+)
+def test_possessed_state_organ(ex: Extractor, text: str, expected: tuple[str, ...]) -> None:
+    assert expected in triples(ex, text)
+
+
+def test_possessed_non_organ_is_not_the_state(ex: Extractor) -> None:
+    found = triples(ex, "Nigeria's largest union criticised Shell over the oil spill.")
+    assert ("Nigeria", "CONDEMNS", "Shell") not in found

@@ -163,8 +163,10 @@ class RuleContext(Blockers):
                         if self.table.kind(m.actor) is ActorKind.STATE]  # fmt: skip
             if governed:
                 return governed
-        if lowered in self.phrases.government_heads or lowered in ("ministry", "junta"):
-            # "Brazil's foreign ministry", "Myanmar's junta" -> the state
+        pair = f"{self.doc[token.i - 1].lower_} {lowered}" if token.i else lowered
+        organs = self.phrases.organ_heads
+        if lowered in organs or pair in organs or lowered in ("ministry", "junta"):
+            # "Brazil's foreign ministry", "Myanmar's junta", "Sri Lanka's coast guard"
             owners = [self.by_token[c.i] for c in children if c.dep_ == "poss" and c.i in self.by_token
                       and self.table.kind(self.by_token[c.i].actor) is ActorKind.STATE]  # fmt: skip
             if owners:
