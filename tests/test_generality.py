@@ -251,6 +251,11 @@ def test_suspended_budget_support(ex: Extractor) -> None:
     assert ("European Union", "SUPPORTS", "Guinea") not in found
 
 
+def test_suspended_lending(ex: Extractor) -> None:
+    found = triples(ex, "The IMF halted new lending to Sri Lanka in April.")
+    assert ("International Monetary Fund", "CONDEMNS", "Sri Lanka") in found
+
+
 def test_resumed_payments_are_no_cut(ex: Extractor) -> None:
     assert not triples(ex, "The World Bank resumed payments to Ethiopia.")
 
@@ -292,3 +297,26 @@ def test_possessed_state_organ(ex: Extractor, text: str, expected: tuple[str, ..
 def test_possessed_non_organ_is_not_the_state(ex: Extractor) -> None:
     found = triples(ex, "Nigeria's largest union criticised Shell over the oil spill.")
     assert ("Nigeria", "CONDEMNS", "Shell") not in found
+
+
+# --- "for + gerund" after a reason verb is the object's act, and ends with its clause -------
+
+
+def test_unnamed_designees_did_the_act(ex: Extractor) -> None:
+    found = triples(
+        ex, "London sanctioned four firms for providing drones and other support to Moscow."
+    )
+    assert ("United Kingdom", "SUPPORTS", "Russia") not in found
+
+
+def test_reason_ends_at_the_next_main_clause(ex: Extractor) -> None:
+    text = (
+        "Bolivia's president blamed Chile for financing the strikes, and said he would take "
+        "the dispute to Lula."
+    )
+    assert not any(t == "SUPPORTS" for _, t, _ in triples(ex, text))
+
+
+def test_named_designee_still_did_the_act(ex: Extractor) -> None:
+    found = triples(ex, "Canada praised Norway for funding Ukraine's demining.")
+    assert ("Norway", "SUPPORTS", "Ukraine") in found

@@ -24,6 +24,7 @@ from graphkit.rules.repairs import (
     subject_before,
 )
 from graphkit.rules.statement_words import load_statement_lexicon
+from graphkit.rules.support_words import load_support
 from graphkit.rules.wire_words import load_wire_lexicon
 
 __all__ = ["COPULAS", "Found", "RuleContext", "pobjs"]
@@ -340,8 +341,9 @@ class RuleContext(Blockers):
             objects = [c for c in head.head.children
                        if c.dep_ == "dobj" and c.pos_ != "PRON" and c.i < head.i]  # fmt: skip
             controllers = [m for c in objects for m in self.actors_of(c)]
-            if controllers:
-                return controllers
+            reason = head.head.lemma_ in load_support().reason_verbs | self.lex.accusation_verbs
+            if controllers or (objects and reason):
+                return controllers  # "sanctioned three firms for arming Y": not the subject
         if verb.dep_ in ("conj", "advcl", "pcomp", "acomp"):  # "we remain resolved to ..."
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("pobj", "prep") or (verb.dep_ == "dobj" and verb.pos_ == "NOUN"):
