@@ -320,3 +320,9 @@ def test_reason_ends_at_the_next_main_clause(ex: Extractor) -> None:
 def test_named_designee_still_did_the_act(ex: Extractor) -> None:
     found = triples(ex, "Canada praised Norway for funding Ukraine's demining.")
     assert ("Norway", "SUPPORTS", "Ukraine") in found
+
+
+def test_passive_reason_verb_subject_did_the_act(ex: Extractor) -> None:
+    found = triples(ex, "Pyongyang has been accused of supplying shells to Russia.")
+    assert ("North Korea", "SUPPORTS", "Russia") in found
+    assert not any(t == "SUPPORTS" for _, t, _ in triples(ex, "Mali was accused of lying."))

@@ -344,6 +344,9 @@ class RuleContext(Blockers):
             reason = head.head.lemma_ in load_support().reason_verbs | self.lex.accusation_verbs
             if controllers or (objects and reason):
                 return controllers  # "sanctioned three firms for arming Y": not the subject
+            if reason and self.is_passive(head.head):  # "X was accused of arming Y"
+                return [m for c in head.head.children if c.dep_ == "nsubjpass"
+                        for m in self.actors_of(c)]  # fmt: skip
         if verb.dep_ in ("conj", "advcl", "pcomp", "acomp"):  # "we remain resolved to ..."
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("pobj", "prep") or (verb.dep_ == "dobj" and verb.pos_ == "NOUN"):
