@@ -323,6 +323,6 @@ def test_named_designee_still_did_the_act(ex: Extractor) -> None:
 
 
 def test_passive_reason_verb_subject_did_the_act(ex: Extractor) -> None:
-    found = triples(ex, "Pyongyang has been accused of supplying shells to Russia.")
+    found = triples(ex, "Pyongyang has been accused of arming Moscow.")
     assert ("North Korea", "SUPPORTS", "Russia") in found
     assert not any(t == "SUPPORTS" for _, t, _ in triples(ex, "Mali was accused of lying."))
