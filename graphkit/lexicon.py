@@ -85,7 +85,9 @@ class Lexicon:
     infinitive_only: frozenset[str] = frozenset()
     accusation_verbs: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
+    burdening_verbs: frozenset[str] = frozenset()
     suffered_nouns: frozenset[str] = frozenset()
+    state_acts: frozenset[str] = frozenset()
     attitude_nouns: frozenset[str] = frozenset()
     attitude_adjectives: frozenset[str] = frozenset()
     attitude_verbs: frozenset[str] = frozenset()
@@ -155,6 +157,7 @@ def load_lexicon() -> Lexicon:
         infinitive_only=_words(raw["LOBBIES"], "infinitive_only"),
         accusation_verbs=_words(raw["CONDEMNS"], "accusation_verbs"),
         act_nouns=_words(raw["CONDEMNS"], "act_nouns"),
+        burdening_verbs=_words(raw["CONDEMNS"], "burdening_verbs"),
         verdicts={
             verb: frozenset(words)
             for verb, words in (raw["CONDEMNS"].get("verdicts") or {}).items()
@@ -167,6 +170,7 @@ def load_lexicon() -> Lexicon:
         hearsay=_words(attitudes, "hearsay"),
         labelling=_words(raw, "labelling"),
         suffered_nouns=_words(raw, "suffered_nouns"),
+        state_acts=_words(raw, "state_acts"),
         detention_places=frozenset(raw["DETAINS"]["places"]),
         collective_heads=frozenset(raw["collective_heads"]),
         member_markers=frozenset(raw["member_markers"]),

@@ -326,3 +326,51 @@ def test_passive_reason_verb_subject_did_the_act(ex: Extractor) -> None:
     found = triples(ex, "Pyongyang has been accused of arming Moscow.")
     assert ("North Korea", "SUPPORTS", "Russia") in found
     assert not any(t == "SUPPORTS" for _, t, _ in triples(ex, "Mali was accused of lying."))
+
+
+# --- a state's adjective before an act only a government takes ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seoul criticised the Japanese decision to release treated water.",
+            ("South Korea", "CONDEMNS", "Japan"),
+        ),
+        ("Ghana condemned the Moroccan blockade of the port.", ("Ghana", "CONDEMNS", "Morocco")),
+    ],
+)
+def test_state_adjective_owns_a_state_act(
+    ex: Extractor, text: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in triples(ex, text)
+
+
+def test_state_adjective_before_a_people_noun(ex: Extractor) -> None:
+    found = triples(ex, "Jordan condemned Syrian smugglers operating on the border.")
+    assert ("Jordan", "CONDEMNS", "Syria") not in found
+
+
+# --- "protested to X", "X was hit with sanctions" -------------------------------------------
+
+
+def test_protested_to(ex: Extractor) -> None:
+    found = triples(ex, "Hanoi protested to Beijing over the seizure of a fishing boat.")
+    assert ("Vietnam", "CONDEMNS", "China") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rosneft was hit with fresh EU sanctions.", ("European Union", "CONDEMNS", "Rosneft")),
+        ("Ottawa slapped Tehran with new sanctions.", ("Canada", "CONDEMNS", "Iran")),
+    ],
+)
+def test_burdened_with_sanctions(ex: Extractor, text: str, expected: tuple[str, ...]) -> None:
+    assert expected in triples(ex, text)
+
+
+def test_joined_with_sanctions_is_no_burden(ex: Extractor) -> None:
+    found = triples(ex, "Norway joined the EU with sanctions on Minsk.")
+    assert ("Norway", "CONDEMNS", "European Union") not in found

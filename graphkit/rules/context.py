@@ -280,8 +280,12 @@ class RuleContext(Blockers):
                 return out
         # "Israeli military policies": a state's organ owns the act (a bare demonym does not:
         # "Palestinian" names a people as often as an authority)
+        # ... and so does a state's adjective before an act only a government takes ("the
+        # Dutch decision", "the Russian invasion")
+        act = token.lemma_ in self.lex.state_acts or token.lower_ in self.lex.state_acts
         out = [self.by_token[c.i] for c in token.children if c.dep_ == "amod"
-               and c.i in self.by_token and self.by_token[c.i].via == "government"]  # fmt: skip
+               and c.i in self.by_token and (self.by_token[c.i].via == "government" or (
+                   act and self.table.kind(self.by_token[c.i].actor) is ActorKind.STATE))]  # fmt: skip
         if out:
             return out
         # "the detention of X", "the invasion of X": X suffers the act, it does not own it

@@ -119,6 +119,14 @@ def _noun_patients(ctx: RuleContext, noun: Token, rel_type: RelationType) -> lis
     if not patients:  # "expressed solidarity [with X]" attached to the verb
         stray = following_preps(noun, (*_TARGET_PREPS, "with"))
         patients = [m for p in stray for m in ctx.actors_of(p)]
+    verb = noun.head.head
+    burdening = verb.lemma_ in ctx.lex.burdening_verbs
+    if not patients and noun.dep_ == "pobj" and noun.head.lower_ == "with" and burdening:
+        # "X was hit with US sanctions", "Y hit X with sanctions": X bears them
+        if ctx.is_passive(verb):
+            patients = [m for c in verb.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
+        else:
+            patients = [m for c in verb.children if c.dep_ == "dobj" for m in ctx.actors_of(c)]
     return patients
 
 
