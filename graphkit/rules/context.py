@@ -17,10 +17,12 @@ from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.models import ActorKind, RelationType
 from graphkit.registry import load_actor_phrases
 from graphkit.rules.blockers import Blockers
+from graphkit.rules.indirect import IndirectActors
 from graphkit.rules.repairs import (
     coordination_head,
     infinitive_subjects,
     left_coordinates,
+    pobjs,
     subject_before,
 )
 from graphkit.rules.statement_words import load_statement_lexicon
@@ -35,19 +37,7 @@ _POPULATIONS = {"people", "peoples", "citizens", "population", "populations", "c
 COPULAS = {"be", "include", "comprise", "emerge", "become", "remain", "count", "consider", "call"}
 
 
-def pobjs(token: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",)) -> list[Token]:
-    """Objects of the prepositions ``preps`` hanging off ``token`` (``deps``: the labels a
-    preposition may carry; the parser labels the "to" of "provided X to Y" dative)."""
-    return [
-        p
-        for c in token.children
-        if c.dep_ in deps and c.lower_ in preps
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-
-
-class RuleContext(Blockers):
+class RuleContext(Blockers, IndirectActors):
     """One parsed doc, its actor mentions and the lexicons: what every rule reads."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], table: ActorTable) -> None:
@@ -148,92 +138,6 @@ class RuleContext(Blockers):
         if mention.via == "representative" and mention.state:
             return Mention(mention.start, mention.end, mention.state, "representative")
         return mention
-
-    def _indirect(self, token: Token) -> list[Mention]:
-        lowered = token.lower_
-        children = list(token.children)
-        if lowered in self.phrases.government_heads:  # "the Maduro regime" -> Venezuela
-            leaders = [self.by_token[c.i] for c in children
-                       if c.dep_ in ("compound", "poss", "amod") and c.i in self.by_token]  # fmt: skip
-            states = [self.table.state_of(m.actor) for m in leaders
-                      if self.table.kind(m.actor) is ActorKind.PERSON]  # fmt: skip
-            if any(states):
-                return [Mention(token.i, token.i + 1, s, "government") for s in states if s]
-            # "the Government of Canada", "the authorities of Eritrea"
-            governed = [m for p in pobjs(token, ("of",)) for m in self.actors_of(p)
-                        if self.table.kind(m.actor) is ActorKind.STATE]  # fmt: skip
-            if governed:
-                return governed
-        pair = f"{self.doc[token.i - 1].lower_} {lowered}" if token.i else lowered
-        organs = self.phrases.organ_heads
-        if lowered in organs or pair in organs or lowered in ("ministry", "junta"):
-            # "Brazil's foreign ministry", "Myanmar's junta", "Sri Lanka's coast guard"
-            owners = [self.by_token[c.i] for c in children if c.dep_ == "poss" and c.i in self.by_token
-                      and self.table.kind(self.by_token[c.i].actor) is ActorKind.STATE]  # fmt: skip
-            if owners:
-                return owners
-        if lowered in self.affiliates:  # "activists from the Fatah party" -> the party
-            bodies = [m for p in pobjs(token, ("from", "of")) for m in self.actors_of(p, False)
-                      if self.table.kind(m.actor) in (ActorKind.BODY, ActorKind.COMPANY)]  # fmt: skip
-            # "G7 leaders", "NATO officials" ("ECOWAS" may be read as an adjective)
-            bodies += [self.by_token[c.i] for c in children
-                       if c.dep_ in ("compound", "nmod", "amod") and c.i in self.by_token
-                       and self.table.kind(self.by_token[c.i].actor) is ActorKind.BODY]  # fmt: skip
-            # "ECOWAS leaders ...": the tagger read the acronym as a verb and made it the
-            # root, so the name right before the noun is no child of it
-            before = self.by_token.get(token.i - 1)
-            if not bodies and before is not None and self.doc[token.i - 1].pos_ == "VERB":
-                bodies = [before] if self.table.kind(before.actor) is ActorKind.BODY else []
-            if bodies:
-                return bodies
-        if lowered in self.quantities:  # "thousands of Syrian Kurds" -> the Kurds
-            counted = [m for p in pobjs(token, ("of",)) for m in self.actors_of(p)]
-            if counted:
-                return counted
-        if lowered in self.phrases.group_member_heads:  # "Uyghur students" -> the Uyghurs
-            qualifiers = [self.by_token[c.i] for c in children
-                          if c.dep_ in ("compound", "amod") and c.i in self.by_token]  # fmt: skip
-            groups = [m for m in qualifiers if self.table.kind(m.actor) is ActorKind.GROUP]
-            groups += [g for c in children if c.dep_ in ("compound", "amod")
-                       for g in self.people_of(c)]  # fmt: skip
-            if groups:
-                return groups
-        possessors = [c for c in children if c.dep_ == "poss"]
-        if lowered in self.phrases.representative_heads and possessors:
-            owner = self.by_token.get(possessors[0].i)
-            if owner is not None:
-                state = (
-                    owner.state if self.table.kind(owner.actor) is ActorKind.PERSON else owner.actor
-                )
-                if state:
-                    return [Mention(owner.start, owner.end, state, "representative")]
-        if lowered in self.lex.collective_heads:
-            if any(c.lower_ == "member" for c in children):
-                return []  # "UN member states": unnamed members, not the UN
-            if lowered == "member" and any(c.dep_ == "appos" for c in children):
-                return []  # "a member of the parliament, A,": A acts, not the parliament
-            members = [c for c in children if c.dep_ in ("compound", "amod", "poss")]
-            out = [self.by_token[c.i] for c in members if c.i in self.by_token]
-            for c in children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    out += [m for p in c.children if p.dep_ == "pobj" for m in self.actors_of(p)]
-            return out
-        return []
-
-    def people_of(self, qualifier: Token) -> list[Mention]:
-        """ "Palestinian detainees": the people whose plural demonym is a registry Group
-        (the Palestinians), not the state the adjective also names."""
-        mention = self.by_token.get(qualifier.i)
-        if mention is None or self.table.kind(mention.actor) is not ActorKind.STATE:
-            return []
-        state = self.table.actors[mention.actor].registry
-        words = [qualifier.text, *(state.demonyms if state else ())]
-        for word in words:  # "Palestinian" / "Albania" (demonym "Albanian") -> the people
-            entry = self.table.registry.lookup(f"{word}s")
-            if entry is not None and entry.kind is ActorKind.GROUP:
-                group = self.table.from_entry(entry)
-                return [Mention(qualifier.i, qualifier.i + 1, group, "demonym")]
-        return []
 
     def leaders_of(self, token: Token) -> list[Mention]:
         """ "a coalition led by X" / "a German-led statement" -> X."""
