@@ -197,10 +197,18 @@ BARE_EXCLUDED: dict[str, str] = {
     "veto": "172: a veto falls on a resolution or a bill, not on its sponsor; vetoing a text "
     "that condemns Y supports Y (graphkit/rules/shielding.py)",
 }
-# Pattern object nouns whose CAMEO reading is not ours (the pattern is dropped for every verb).
-OBJECT_EXCLUDED: dict[str, str] = {
-    "mandate": "100: extending or outlining a mission's mandate is no demand of the mission",
+# Pattern object nouns whose CAMEO reading under a code family is not ours (the pattern is
+# dropped for every verb): noun -> (code prefix, why).
+OBJECT_EXCLUDED: dict[str, tuple[str, str]] = {
+    "mandate": (
+        "10",
+        "100: extending or outlining a mission's mandate is no demand of the mission",
+    ),
+    "warrant": ("10", "100: issuing a warrant is legal action (173), no demand of the wanted"),
 }
+# 173 objects that are legal action although they name an arrest: a court that issues an
+# arrest warrant for Y holds nobody (CONDEMNS Y, which "for" names)
+WARRANT_WORDS = frozenset(["warrant"])
 # Patterns graphkit adds to a block, in the dictionary's syntax (applied like its own).
 # SEND has "- * ARMS [154]" (deploy arms) only; sending arms to Y is military aid (072).
 # OFFER and PLEDGE name military assistance but not troops or weapons themselves, PLEDGE
@@ -298,6 +306,8 @@ def classify(code: str, words: Iterable[str]) -> tuple[str, Family] | None:
     fam = family_of(code)
     if fam is None or fam.type is None:
         return None
+    if fam.prefix == "173" and WARRANT_WORDS.intersection(words):
+        return CONDEMNS, Family("173", CONDEMNS, LEGAL_ACTION, ("object",), (*_CRITIC_NOUN, "for"))
     if fam.prefix == "173" and not DETENTION_WORDS.intersection(words):
         return CONDEMNS, Family("173", CONDEMNS, LEGAL_ACTION, ("object",), _CRITIC_NOUN)
     if fam.prefix in ("166", "174") and not EXPEL_WORDS.intersection(words):
@@ -566,9 +576,10 @@ def _add_pattern(
     if (shape.object and not objects) or (shape.prep and not prep_objects):
         raise Unsupported("no plain-word phrase")
     words = {base} | object_words | prep_words
-    excluded = object_words & OBJECT_EXCLUDED.keys()
-    if excluded:
-        raise Unsupported(f"object noun excluded: {OBJECT_EXCLUDED[min(excluded)]}")
+    excluded = [OBJECT_EXCLUDED[w] for w in sorted(object_words & OBJECT_EXCLUDED.keys())]
+    for prefix, why in excluded:
+        if code.startswith(prefix):
+            raise Unsupported(f"object noun excluded: {why}")
     typed = classify(code, words)
     particle = verb_particle or shape.particle.lower()
     prep_key = tuple(prep_objects)

@@ -374,3 +374,17 @@ def test_burdened_with_sanctions(ex: Extractor, text: str, expected: tuple[str, 
 def test_joined_with_sanctions_is_no_burden(ex: Extractor) -> None:
     found = triples(ex, "Norway joined the EU with sanctions on Minsk.")
     assert ("Norway", "CONDEMNS", "European Union") not in found
+
+
+# --- an arrest warrant is legal action (CONDEMNS), not detention ----------------------------
+
+
+def test_arrest_warrant_condemns(ex: Extractor) -> None:
+    found = triples(ex, "The ICC issued an arrest warrant for Min Aung Hlaing last week.")
+    assert ("International Criminal Court", "CONDEMNS", "Min Aung Hlaing") in found
+    assert not any(t in ("DETAINS", "LOBBIES") for _, t, _ in found)
+
+
+def test_welcoming_a_warrant_issues_nothing(ex: Extractor) -> None:
+    found = triples(ex, "Kyiv welcomed the arrest warrant for Sergei Shoigu.")
+    assert not any(o == "Sergei Shoigu" for _, _, o in found)
