@@ -388,3 +388,27 @@ def test_arrest_warrant_condemns(ex: Extractor) -> None:
 def test_welcoming_a_warrant_issues_nothing(ex: Extractor) -> None:
     found = triples(ex, "Kyiv welcomed the arrest warrant for Sergei Shoigu.")
     assert not any(o == "Sergei Shoigu" for _, _, o in found)
+
+
+# --- cutting off what an actor does: "suspended the activities of X" -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nicaragua suspended the activities of the Red Cross in Managua.",
+            ("Nicaragua", "CONDEMNS", "International Committee of the Red Cross"),
+        ),
+        (
+            "The Kremlin revoked the accreditation of Deutsche Welle.",
+            ("Russia", "CONDEMNS", "Deutsche Welle"),
+        ),
+    ],
+)
+def test_cut_operations(ex: Extractor, text: str, expected: tuple[str, ...]) -> None:
+    assert expected in triples(ex, text)
+
+
+def test_own_operations_ended(ex: Extractor) -> None:
+    assert not triples(ex, "Mali ended its own operations near the Algerian border.")

@@ -42,6 +42,8 @@ class StatementLexicon:
     release_requests: frozenset[str]
     offers: frozenset[str]
     criticism_nouns: frozenset[str]
+    operations: frozenset[str]
+    operation_verbs: frozenset[str]
     rebuttals: frozenset[str]
     ending: frozenset[str]
     cutting_verbs: frozenset[str]
@@ -103,6 +105,8 @@ def load_statement_lexicon() -> StatementLexicon:
         release_requests=words("release", "request_verbs") | words("release", "request_nouns"),
         offers=words("requests", "offers"),
         criticism_nouns=words("criticisms", "nouns"),
+        operations=words("cutting", "operations"),
+        operation_verbs=words("cutting", "operation_verbs"),
         rebuttals=words("criticisms", "rebuttals"),
         ending=words("asked_for", "ending"),
         cutting_verbs=words("cutting", "verbs"),
