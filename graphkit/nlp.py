@@ -176,8 +176,14 @@ def _place_after(doc: Doc, head: _Match, by_start: dict[int, _Match]) -> _Match 
     return place
 
 
-def _located(doc: Doc, head: _Match) -> bool:
-    return doc[head.start : head.end].text.lower() in load_actor_phrases().located_heads
+def _located(doc: Doc, head: _Match, place: _Match) -> bool:
+    """ "the authorities in Kabul" (a state or its capital), "police in Lagos" (any place of a
+    state), not "authorities in Tigray" (a region may have its own)."""
+    if not place.id:
+        return False
+    word = doc[head.start : head.end].text.lower()
+    phrases = load_actor_phrases()
+    return word in phrases.local_organs or (word in phrases.located_heads and place.is_state)
 
 
 _NOT_MODIFIERS = ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "VERB", "AUX", "NUM", "PRON")
@@ -232,9 +238,8 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
                 spans.append(Span(doc, state.start, head.end, label=label, span_id=state.id))
             elif (
                 state is None
-                and _located(doc, head)
                 and (place := _place_after(doc, head, by_start))
-                and place.id
+                and _located(doc, head, place)
             ):  # "authorities in Kabul", "police in Lagos": the place's state
                 spans.append(Span(doc, head.start, place.end, label="GK_GOV", span_id=place.id))
             elif state is None and _armed(doc, head):  # "Muslim forces", "Kurdish police"

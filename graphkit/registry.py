@@ -66,6 +66,7 @@ class ActorPhrases:
     organisation_heads: frozenset[str] = frozenset()
     armed_heads: frozenset[str] = frozenset()
     located_heads: frozenset[str] = frozenset()
+    local_organs: frozenset[str] = frozenset()
     holding_verbs: frozenset[str] = frozenset()
     # every head that is the state itself (government_heads and state_heads), for lookups
     organ_heads: frozenset[str] = frozenset()
@@ -289,6 +290,7 @@ def load_actor_phrases() -> ActorPhrases:
         organisation_heads=frozenset(raw.get("organisation_heads") or ()),
         armed_heads=frozenset(raw.get("armed_heads") or ()),
         located_heads=frozenset(raw.get("located_heads") or ()),
+        local_organs=frozenset(raw.get("local_organs") or ()),
         holding_verbs=frozenset(raw.get("holding_verbs") or ()),
         state_heads=state_heads,
         legislature_heads=tuple(agents.get("legislature_heads") or ()),

@@ -30,6 +30,13 @@ def test_state_organ_in_its_capital(ex: Extractor, text: str, expected: tuple[st
     assert expected in triples(ex, text)
 
 
+def test_a_regions_own_authorities_are_not_the_state(ex: Extractor) -> None:
+    found = triples(ex, "Authorities in Darfur accused Chad of arming the militias.")
+    assert ("Sudan", "CONDEMNS", "Chad") not in found
+    found = triples(ex, "Police in Darfur detained Adam Haroun Idris.")
+    assert ("Sudan", "DETAINS", "Adam Haroun Idris") in found
+
+
 def test_embassy_in_a_capital_is_still_the_sending_state(ex: Extractor) -> None:
     # an organ abroad ("embassy", "troops") is not the host state
     found = triples(ex, "The Japanese embassy in Beijing protested the arrest of its citizen.")
