@@ -230,6 +230,9 @@ SUPPLEMENT: dict[str, tuple[str, ...]] = {
         "- * LOAN [0331]",
     ),
     "ALLOW": ("- * LOAN [0331]",),
+    # PLACE / PUT (ARRANGE) and KEEP (MAINTAIN) have surveillance but not arrest or custody
+    "ARRANGE": ("- * (UNDER ARREST) [173]", "- * (IN CUSTODY) [173]", "- * (IN DETENTION) [173]"),
+    "MAINTAIN": ("- * (UNDER ARREST) [173]", "- * (IN CUSTODY) [173]", "- * (IN DETENTION) [173]"),
 }
 # CAMEO names of the codes PLOVER's table leaves out (its verbal 01x and 02x families), from
 # the CAMEO codebook (Gerner, Schrodt, Yilmaz 2009).

@@ -419,3 +419,28 @@ def test_cut_operations(ex: Extractor, text: str, expected: tuple[str, ...]) -> 
 
 def test_own_operations_ended(ex: Extractor) -> None:
     assert not triples(ex, "Mali ended its own operations near the Algerian border.")
+
+
+# --- "placed / kept X under house arrest", "put X in detention" -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cuban police kept Jose Daniel Ferrer under house arrest for weeks.",
+            ("Cuba", "DETAINS", "Jose Daniel Ferrer"),
+        ),
+        (
+            "Tehran placed opposition leader Mehdi Karroubi under house arrest in 2011.",
+            ("Iran", "DETAINS", "Mehdi Karroubi"),
+        ),
+    ],
+)
+def test_under_house_arrest(ex: Extractor, text: str, expected: tuple[str, ...]) -> None:
+    assert expected in triples(ex, text)
+
+
+def test_kept_under_review_holds_nobody(ex: Extractor) -> None:
+    found = triples(ex, "London kept its Iran policy under review, Tehran said.")
+    assert not any(t == "DETAINS" for _, t, _ in found)
