@@ -228,12 +228,24 @@ SUPPLEMENT: dict[str, tuple[str, ...]] = {
         "- * AID [033]",
         "- * ASSISTANCE [033]",
         "- * LOAN [0331]",
+        "- * BILLION [0331]",
+        "- * MILLION [0331]",
     ),
     "ALLOW": ("- * LOAN [0331]",),
+    # BRING has DELIVER aid and aircraft but not weapons (PLEDGE above names sums of money
+    # only through &CURRENCY, which "$1.2 billion" does not spell)
+    "BRING": ("- * &WEAPON [072]",),
     # PLACE / PUT (ARRANGE) and KEEP (MAINTAIN) have surveillance but not arrest or custody
     "ARRANGE": ("- * (UNDER ARREST) [173]", "- * (IN CUSTODY) [173]", "- * (IN DETENTION) [173]"),
     "MAINTAIN": ("- * (UNDER ARREST) [173]", "- * (IN CUSTODY) [173]", "- * (IN DETENTION) [173]"),
 }
+# Synset members graphkit adds: the weapons 2010s-2020s news names that the dictionary
+# (written for 1990s-2000s wire copy) lacks ("delivered tanks / drones / air defence systems").
+SYNSET_SUPPLEMENT: dict[str, tuple[str, ...]] = {
+    "&WEAPON": ("TANK", "DRONE", "SHELL", "ARTILLERY SHELL", "MUNITION", "WARPLANE", "JET",
+                "AIR DEFENCE SYSTEM", "AIR DEFENSE SYSTEM", "MISSILE SYSTEM", "HELICOPTER",
+                "FIGHTER", "AMMUNITION"),
+}  # fmt: skip
 # CAMEO names of the codes PLOVER's table leaves out (its verbal 01x and 02x families), from
 # the CAMEO codebook (Gerner, Schrodt, Yilmaz 2009).
 CAMEO_NAMES = {
@@ -734,6 +746,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary on stderr")
     args = parser.parse_args(argv)
     dictionary = parse_dictionary(args.cameo.read_text("utf-8"))
+    for label, members in SYNSET_SUPPLEMENT.items():
+        dictionary.synsets[label] = (*dictionary.synsets.get(label, ()), *members)
     names = parse_plover(args.plover.read_text("utf-8"))
     lemma = spacy_lemmatizer()
     verbs, report = convert(dictionary, lemma)

@@ -444,3 +444,26 @@ def test_under_house_arrest(ex: Extractor, text: str, expected: tuple[str, ...])
 def test_kept_under_review_holds_nobody(ex: Extractor) -> None:
     found = triples(ex, "London kept its Iran policy under review, Tehran said.")
     assert not any(t == "DETAINS" for _, t, _ in found)
+
+
+# --- arms and money in 2018-2025 wording -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Poland delivered more tanks to Kyiv in March.", ("Poland", "SUPPORTS", "Ukraine")),
+        ("Tehran has sent attack drones to Moscow.", ("Iran", "SUPPORTS", "Russia")),
+        (
+            "Tokyo pledged another $4.5 billion to Kyiv on Monday.",
+            ("Japan", "SUPPORTS", "Ukraine"),
+        ),
+    ],
+)
+def test_arms_and_money(ex: Extractor, text: str, expected: tuple[str, ...]) -> None:
+    assert expected in triples(ex, text)
+
+
+def test_drones_fired_at_someone_are_no_aid(ex: Extractor) -> None:
+    found = triples(ex, "Moscow launched drones at Kyiv overnight.")
+    assert not any(t == "SUPPORTS" for _, t, _ in found)
