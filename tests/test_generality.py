@@ -467,3 +467,10 @@ def test_arms_and_money(ex: Extractor, text: str, expected: tuple[str, ...]) -> 
 def test_drones_fired_at_someone_are_no_aid(ex: Extractor) -> None:
     found = triples(ex, "Moscow launched drones at Kyiv overnight.")
     assert not any(t == "SUPPORTS" for _, t, _ in found)
+
+
+def test_answered_allegation_about_a_third_party(ex: Extractor) -> None:
+    text = "Hungary rejected accusations by Kyiv that Slovakia had blocked the deliveries."
+    assert ("Ukraine", "CONDEMNS", "Hungary") not in triples(ex, text)
+    text = "Georgia denied allegations by Moscow that it had shelled Tskhinvali."
+    assert ("Russia", "CONDEMNS", "Georgia") in triples(ex, text)

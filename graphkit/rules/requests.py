@@ -204,9 +204,15 @@ def _answered_criticism(ctx: RuleContext, noun: Token, lex: StatementLexicon) ->
         return  # "A dismissed B's accusations against C": C is the one criticised
     critics = [ctx.by_token[c.i] for c in noun.children if c.dep_ == "poss" and c.i in ctx.by_token]
     critics += [m for p in pobjs(noun, ("by", "from")) for m in ctx.actors_of(p)]
-    if critics:
-        answering = [m for m in ctx.subjects(governor) if m.actor not in {c.actor for c in critics}]
-        yield "answered-criticism", C, critics, answering, noun
+    if not critics:
+        return
+    answering = [m for m in ctx.subjects(governor) if m.actor not in {c.actor for c in critics}]
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    if clauses:  # "A rejected allegations by B that C had ...": only if C is A
+        accused = {m.actor for c in clauses for s in c.children if s.dep_ == "nsubj"
+                   for m in ctx.actors_of(s)}  # fmt: skip
+        answering = [m for m in answering if m.actor in accused]
+    yield "answered-criticism", C, critics, answering, noun
 
 
 def _conditions(
