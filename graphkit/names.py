@@ -225,7 +225,8 @@ def _held_people(doc: Doc) -> list[Span]:
     names or reads them as an ORG; two to four name words (no organisation or title word,
     untagged or an ORG) held by a detention verb are a PERSON."""
     phrases = load_actor_phrases()
-    excluded = phrases.body_words | phrases.company_words | _TITLE_WORDS | phrases.person_titles
+    excluded = phrases.body_words | phrases.company_words | phrases.armed_words | _TITLE_WORDS
+    excluded |= phrases.person_titles
     found: list[Span] = []
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_ not in phrases.holding_verbs:
