@@ -474,3 +474,18 @@ def test_answered_allegation_about_a_third_party(ex: Extractor) -> None:
     assert ("Ukraine", "CONDEMNS", "Hungary") not in triples(ex, text)
     text = "Georgia denied allegations by Moscow that it had shelled Tskhinvali."
     assert ("Russia", "CONDEMNS", "Georgia") in triples(ex, text)
+
+
+# --- a title whose holder the article does not name is its organisation ----------------------
+
+
+def test_unnamed_office_holder_is_the_organisation(ex: Extractor) -> None:
+    found = triples(ex, "The WHO chief pressed Beijing to release early case data.")
+    assert ("World Health Organization", "LOBBIES", "China") in found
+
+
+def test_named_office_holder_stays_the_person(ex: Extractor) -> None:
+    text = "UN Secretary-General Antonio Guterres criticised Moscow on Friday."
+    found = triples(ex, text)
+    assert ("António Guterres", "CONDEMNS", "Russia") in found
+    assert ("United Nations", "CONDEMNS", "Russia") not in found
