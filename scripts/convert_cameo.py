@@ -235,6 +235,10 @@ SUPPLEMENT: dict[str, tuple[str, ...]] = {
     # BRING has DELIVER aid and aircraft but not weapons (PLEDGE above names sums of money
     # only through &CURRENCY, which "$1.2 billion" does not spell)
     "BRING": ("- * &WEAPON [072]",),
+    # SEEK (SEARCH) and REQUEST (ASK): a prosecutor seeking an arrest warrant for Y takes
+    # legal action against Y, as ISSUE's "{ARREST WARRANTS} [173]" does
+    "SEARCH": ("- * {ARREST WARRANT} [173]",),
+    "ASK": ("- * {ARREST WARRANT} [173]",),
     # PLACE / PUT (ARRANGE) and KEEP (MAINTAIN) have surveillance but not arrest or custody
     "ARRANGE": ("- * (UNDER ARREST) [173]", "- * (IN CUSTODY) [173]", "- * (IN DETENTION) [173]"),
     "MAINTAIN": ("- * (UNDER ARREST) [173]", "- * (IN CUSTODY) [173]", "- * (IN DETENTION) [173]"),

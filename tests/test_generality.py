@@ -489,3 +489,8 @@ def test_named_office_holder_stays_the_person(ex: Extractor) -> None:
     found = triples(ex, text)
     assert ("António Guterres", "CONDEMNS", "Russia") in found
     assert ("United Nations", "CONDEMNS", "Russia") not in found
+
+
+def test_sought_arrest_warrant(ex: Extractor) -> None:
+    found = triples(ex, "The ICC prosecutor sought an arrest warrant for Min Aung Hlaing.")
+    assert ("International Criminal Court", "CONDEMNS", "Min Aung Hlaing") in found
