@@ -494,3 +494,10 @@ def test_named_office_holder_stays_the_person(ex: Extractor) -> None:
 def test_sought_arrest_warrant(ex: Extractor) -> None:
     found = triples(ex, "The ICC prosecutor sought an arrest warrant for Min Aung Hlaing.")
     assert ("International Criminal Court", "CONDEMNS", "Min Aung Hlaing") in found
+
+
+def test_armed_organisations_men(ex: Extractor) -> None:
+    found = triples(ex, "Houthi gunmen abducted Yemeni reporter Mohammed al-Maqri in Sanaa.")
+    assert ("Houthis", "DETAINS", "Mohammed al-Maqri") in found
+    found = triples(ex, "Israeli troops detained Khalida Jarrar in Ramallah.")
+    assert ("Israel", "DETAINS", "Khalida Jarrar") in found
