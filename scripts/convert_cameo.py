@@ -238,6 +238,9 @@ SUPPLEMENT: dict[str, tuple[str, ...]] = {
     # SEEK (SEARCH) and REQUEST (ASK): a prosecutor seeking an arrest warrant for Y takes
     # legal action against Y, as ISSUE's "{ARREST WARRANTS} [173]" does
     "SEARCH": ("- * {ARREST WARRANT} [173]",),
+    # IMPOSE and SLAP have sanctions but not an embargo (CONTINUE has "EMBARGO [163]")
+    "IMPOSE": ("- * EMBARGO [163]",),
+    "SLAP": ("- * EMBARGO [163]",),
     "ASK": ("- * {ARREST WARRANT} [173]",),
     # PLACE / PUT (ARRANGE) and KEEP (MAINTAIN) have surveillance but not arrest or custody
     "ARRANGE": ("- * (UNDER ARREST) [173]", "- * (IN CUSTODY) [173]", "- * (IN DETENTION) [173]"),

@@ -501,3 +501,14 @@ def test_armed_organisations_men(ex: Extractor) -> None:
     assert ("Houthis", "DETAINS", "Mohammed al-Maqri") in found
     found = triples(ex, "Israeli troops detained Khalida Jarrar in Ramallah.")
     assert ("Israel", "DETAINS", "Khalida Jarrar") in found
+
+
+def test_embargo_imposed(ex: Extractor) -> None:
+    found = triples(ex, "The Security Council imposed an arms embargo on Somalia.")
+    assert ("UN Security Council", "CONDEMNS", "Somalia") in found
+
+
+def test_treatment_of_a_people_is_suffered(ex: Extractor) -> None:
+    found = triples(ex, "Budapest protested to Kyiv over the treatment of ethnic Hungarians.")
+    assert ("Hungary", "CONDEMNS", "Ukraine") in found
+    assert not any(o == "Hungarians" for _, _, o in found)
