@@ -512,3 +512,15 @@ def test_treatment_of_a_people_is_suffered(ex: Extractor) -> None:
     found = triples(ex, "Budapest protested to Kyiv over the treatment of ethnic Hungarians.")
     assert ("Hungary", "CONDEMNS", "Ukraine") in found
     assert not any(o == "Hungarians" for _, _, o in found)
+
+
+# --- "told X to ..." is a demand; "told X about ..." is not ---------------------------------
+
+
+def test_told_to(ex: Extractor) -> None:
+    found = triples(ex, "Ankara told Stockholm to extradite the suspects.")
+    assert ("Turkey", "LOBBIES", "Sweden") in found
+
+
+def test_told_about(ex: Extractor) -> None:
+    assert not triples(ex, "Ankara told Stockholm about the visit, an aide said.")
