@@ -524,3 +524,16 @@ def test_told_to(ex: Extractor) -> None:
 
 def test_told_about(ex: Extractor) -> None:
     assert not triples(ex, "Ankara told Stockholm about the visit, an aide said.")
+
+
+# --- "X's act amounts to / constitutes <misconduct>" is a judgement of X ---------------------
+
+
+def test_amounts_to_a_crime(ex: Extractor) -> None:
+    text = "Amnesty said Myanmar's persecution of the Rohingya amounts to genocide."
+    assert ("Amnesty International", "CONDEMNS", "Myanmar") in triples(ex, text)
+
+
+def test_amounts_to_something_neutral(ex: Extractor) -> None:
+    text = "Brazil said Argentina's decision amounts to a change of course."
+    assert not triples(ex, text)
