@@ -537,3 +537,22 @@ def test_amounts_to_a_crime(ex: Extractor) -> None:
 def test_amounts_to_something_neutral(ex: Extractor) -> None:
     text = "Brazil said Argentina's decision amounts to a change of course."
     assert not triples(ex, text)
+
+
+# --- ending a pact with X; a pact suspended is no support ------------------------------------
+
+
+def test_revoked_pact(ex: Extractor) -> None:
+    found = triples(ex, "Bamako scrapped its defence agreements with Paris last year.")
+    assert ("Mali", "CONDEMNS", "France") in found
+    assert ("Mali", "SUPPORTS", "France") not in found
+
+
+def test_blocked_pact_is_no_cut(ex: Extractor) -> None:
+    found = triples(ex, "Hungary blocked an EU accord with Kyiv for weeks.")
+    assert ("Hungary", "CONDEMNS", "Ukraine") not in found
+
+
+def test_suspended_pact_is_no_support(ex: Extractor) -> None:
+    found = triples(ex, "Chad's suspension of its accord with Libya surprised Tripoli.")
+    assert ("Chad", "SUPPORTS", "Libya") not in found

@@ -43,6 +43,8 @@ class StatementLexicon:
     offers: frozenset[str]
     criticism_nouns: frozenset[str]
     operations: frozenset[str]
+    pacts: frozenset[str]
+    pact_verbs: frozenset[str]
     operation_verbs: frozenset[str]
     rebuttals: frozenset[str]
     ending: frozenset[str]
@@ -106,6 +108,8 @@ def load_statement_lexicon() -> StatementLexicon:
         offers=words("requests", "offers"),
         criticism_nouns=words("criticisms", "nouns"),
         operations=words("cutting", "operations"),
+        pacts=words("cutting", "pacts"),
+        pact_verbs=words("cutting", "pact_verbs"),
         operation_verbs=words("cutting", "operation_verbs"),
         rebuttals=words("criticisms", "rebuttals"),
         ending=words("asked_for", "ending"),

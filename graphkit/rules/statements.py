@@ -166,7 +166,9 @@ def _cut_ties(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator
     else:
         ties = pobjs(token, ("of", "on"))
         cutters = noun_agents(ctx, token)
-    ties = [t for t in ties if t.lemma_ in lex.ties or t.lower_ in lex.ties]
+    ending = token.lemma_ in lex.pact_verbs  # "revoked its accord with B"
+    ties = [t for t in ties if t.lemma_ in lex.ties or t.lower_ in lex.ties
+            or (ending and (t.lemma_ in lex.pacts or t.lower_ in lex.pacts))]  # fmt: skip
     if not ties:
         return
     targets = [m for t in [token, *ties] for p in pobjs(t, lex.tie_preps) for m in ctx.actors_of(p)]
