@@ -73,6 +73,7 @@ class Lexicon:
     dissuading: frozenset[str]
     conditional: frozenset[str]
     requests: frozenset[str] = frozenset()
+    denials: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     authoring_verbs: frozenset[str] = frozenset()
     adhering_verbs: frozenset[str] = frozenset()
@@ -178,6 +179,7 @@ def load_lexicon() -> Lexicon:
         reversal=frozenset(blockers["reversal"]),
         conditional=frozenset(blockers["conditional"]),
         requests=_words(blockers, "requests"),
+        denials=_words(blockers, "denials"),
         dissuading=frozenset(blockers["dissuading"]),
         documents=_words(raw, "documents"),
         authoring_verbs=_words(roles, "authoring_verbs"),

@@ -556,3 +556,13 @@ def test_blocked_pact_is_no_cut(ex: Extractor) -> None:
 def test_suspended_pact_is_no_support(ex: Extractor) -> None:
     found = triples(ex, "Chad's suspension of its accord with Libya surprised Tripoli.")
     assert ("Chad", "SUPPORTS", "Libya") not in found
+
+
+# --- a denied clause states nothing ----------------------------------------------------------
+
+
+def test_denied_that_clause(ex: Extractor) -> None:
+    text = "Minsk denied that it had jailed Ihar Losik for his reporting."
+    assert not triples(ex, text)
+    text = "Vilnius said that Minsk had jailed Ihar Losik for his reporting."
+    assert ("Belarus", "DETAINS", "Ihar Losik") in triples(ex, text)

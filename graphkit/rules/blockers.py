@@ -37,6 +37,8 @@ class Blockers:
                     return True  # "instead of condemning X"
             if token is not trigger and token.lemma_ in self.lex.reversal:
                 return True
+            if token.dep_ == "ccomp" and token.head.lemma_ in self.lex.denials:
+                return True  # "X denied that it had arrested Y"
             if token.dep_ in (
                 "xcomp",
                 "pcomp",
