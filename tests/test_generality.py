@@ -566,3 +566,9 @@ def test_denied_that_clause(ex: Extractor) -> None:
     assert not triples(ex, text)
     text = "Vilnius said that Minsk had jailed Ihar Losik for his reporting."
     assert ("Belarus", "DETAINS", "Ihar Losik") in triples(ex, text)
+
+
+def test_yes_no_question_states_nothing(ex: Extractor) -> None:
+    assert not triples(ex, "Has Tehran detained Olivier Grondeau again?")
+    found = triples(ex, "Why did Ottawa expel the Indian envoy last week?")
+    assert ("Canada", "CONDEMNS", "India") in found
