@@ -52,6 +52,21 @@ def _role_mention(span: Span, mentions: list[Mention], table: ActorTable) -> Men
     if named:
         best = min(named, key=lambda m: abs(m.start - span.start))
         return Mention(span.start, span.end, best.actor, "role", best.state)
+    return _office_of(span, table)
+
+
+def _office_of(span: Span, table: ActorTable) -> Mention | None:
+    """ "The WHO chief", "the UN Secretary-General" with no holder named: the organisation
+    whose name the title opens with and one title word ends (who holds it depends on the
+    year; "the UN human rights chief" is left out, it heads an office of the UN)."""
+    words = [t for t in span if t.lower_ != "the"]
+    for cut in range(len(words) - 1, 0, -1):
+        rest = "".join(t.text_with_ws for t in words[cut:]).strip()
+        if len(rest.split()) != 1:
+            break
+        entry = table.registry.lookup("".join(t.text_with_ws for t in words[:cut]).strip())
+        if entry is not None and entry.kind is ActorKind.BODY:
+            return Mention(span.start, span.end, table.from_entry(entry), "role")
     return None
 
 

@@ -73,6 +73,7 @@ class Lexicon:
     dissuading: frozenset[str]
     conditional: frozenset[str]
     requests: frozenset[str] = frozenset()
+    denials: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     authoring_verbs: frozenset[str] = frozenset()
     adhering_verbs: frozenset[str] = frozenset()
@@ -84,6 +85,10 @@ class Lexicon:
     bad_adjectives: frozenset[str] = frozenset()
     infinitive_only: frozenset[str] = frozenset()
     accusation_verbs: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
+    burdening_verbs: frozenset[str] = frozenset()
+    suffered_nouns: frozenset[str] = frozenset()
+    state_acts: frozenset[str] = frozenset()
     attitude_nouns: frozenset[str] = frozenset()
     attitude_adjectives: frozenset[str] = frozenset()
     attitude_verbs: frozenset[str] = frozenset()
@@ -155,6 +160,8 @@ def load_lexicon() -> Lexicon:
         causatives=frozenset(raw["LOBBIES"]["causatives"]),
         infinitive_only=_words(raw["LOBBIES"], "infinitive_only"),
         accusation_verbs=_words(raw["CONDEMNS"], "accusation_verbs"),
+        act_nouns=_words(raw["CONDEMNS"], "act_nouns"),
+        burdening_verbs=_words(raw["CONDEMNS"], "burdening_verbs"),
         verdicts={
             verb: frozenset(words)
             for verb, words in (raw["CONDEMNS"].get("verdicts") or {}).items()
@@ -167,6 +174,8 @@ def load_lexicon() -> Lexicon:
         hearsay=_words(attitudes, "hearsay"),
         labelling=_words(raw, "labelling"),
         harming_participles=_words(raw, "harming_participles"),
+        suffered_nouns=_words(raw, "suffered_nouns"),
+        state_acts=_words(raw, "state_acts"),
         detention_places=frozenset(raw["DETAINS"]["places"]),
         collective_heads=frozenset(raw["collective_heads"]),
         member_markers=frozenset(raw["member_markers"]),
@@ -174,6 +183,7 @@ def load_lexicon() -> Lexicon:
         reversal=frozenset(blockers["reversal"]),
         conditional=frozenset(blockers["conditional"]),
         requests=_words(blockers, "requests"),
+        denials=_words(blockers, "denials"),
         dissuading=frozenset(blockers["dissuading"]),
         documents=_words(raw, "documents"),
         authoring_verbs=_words(roles, "authoring_verbs"),

@@ -220,6 +220,36 @@ def _titled_people(doc: Doc, taken: set[int]) -> list[Span]:
     return found
 
 
+def _held_people(doc: Doc) -> list[Span]:
+    """ "Police detained Toomaj Salehi", "Stella Nyanzi was jailed": the small NER misses many
+    names or reads them as an ORG; two to four name words (no organisation or title word,
+    untagged or an ORG) held by a detention verb are a PERSON."""
+    phrases = load_actor_phrases()
+    excluded = phrases.body_words | phrases.company_words | phrases.armed_words | _TITLE_WORDS
+    excluded |= phrases.person_titles
+    found: list[Span] = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_ not in phrases.holding_verbs:
+            continue
+        for head in verb.children:
+            if head.dep_ not in ("dobj", "nsubjpass") or head.tag_ != "NNP":
+                continue
+            start = head.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == head:
+                start -= 1
+            words = doc[start : head.i + 1]
+            if not 2 <= len(words) <= 4 or any(
+                t.tag_ != "NNP" or not t.is_title or t.lower_ in excluded for t in words
+            ):
+                continue
+            labels = {t.ent_type_ for t in words} - {""}
+            inside = all(e.start >= start and e.end <= head.i + 1 for e in doc.ents
+                         if e.start <= head.i and e.end > start)  # fmt: skip
+            if labels <= {"ORG"} and inside:
+                found.append(Span(doc, start, head.i + 1, label="PERSON"))
+    return found
+
+
 _NAME_PARTICLES = frozenset({"de", "del", "della", "da", "dos", "la", "van", "von", "bin", "al"})
 
 
@@ -286,6 +316,11 @@ def repair_org_spans(doc: Doc) -> Doc:
             if joined is not None:
                 repaired.append(joined)
     repaired += _titled_people(doc, taken)
+    repaired += [
+        h
+        for h in _held_people(doc)
+        if not any(r.start < h.end and h.start < r.end for r in repaired)
+    ]
     repaired += [
         n for n in _unlabelled_full_names(doc, taken)
         if not any(r.start < n.end and n.start < r.end for r in repaired)

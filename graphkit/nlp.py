@@ -165,6 +165,27 @@ def _bare(doc: Doc, head: _Match) -> bool:
     return head.end + 1 < len(doc) and (before is None or before.pos_ in _NOT_MODIFIERS)
 
 
+def _place_after(doc: Doc, head: _Match, by_start: dict[int, _Match]) -> _Match | None:
+    """The state or place of "<bare head> in (the) <place>", if it ends the name there."""
+    if not _bare(doc, head) or doc[head.end].lower_ != "in":
+        return None
+    after = head.end + 2 if doc[head.end + 1].lower_ == "the" else head.end + 1
+    place = by_start.get(after)
+    if place is None or (place.end < len(doc) and doc[place.end].is_title):
+        return None
+    return place
+
+
+def _located(doc: Doc, head: _Match, place: _Match) -> bool:
+    """ "the authorities in Kabul" (a state or its capital), "police in Lagos" (any place of a
+    state), not "authorities in Tigray" (a region may have its own)."""
+    if not place.id:
+        return False
+    word = doc[head.start : head.end].text.lower()
+    phrases = load_actor_phrases()
+    return word in phrases.local_organs or (word in phrases.located_heads and place.is_state)
+
+
 _NOT_MODIFIERS = ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "VERB", "AUX", "NUM", "PRON")
 
 
@@ -215,6 +236,12 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
             if state is not None and not _names_an_organisation(doc, head):
                 label = "GK_REP" if head.id == "rep" else "GK_GOV"
                 spans.append(Span(doc, state.start, head.end, label=label, span_id=state.id))
+            elif (
+                state is None
+                and (place := _place_after(doc, head, by_start))
+                and _located(doc, head, place)
+            ):  # "authorities in Kabul", "police in Lagos": the place's state
+                spans.append(Span(doc, head.start, place.end, label="GK_GOV", span_id=place.id))
             elif state is None and _armed(doc, head):  # "Muslim forces", "Kurdish police"
                 # a people's adjective ("Kurdish"), not an organisation's name ("Wagner")
                 stem = next((m for m in before if m.is_qualifier
@@ -234,12 +261,9 @@ def _compose(doc: Doc, matches: list[_Match]) -> list[Span]:
                 state = next((m for m in stems.get(start, []) if m.is_state), None)
                 start = state.start if state is not None else start
             spans.append(_agent_span(doc, start, head.end, head.id))
-        elif head.id == "Body" and _bare(doc, head) and doc[head.end].lower_ == "in":
-            after = head.end + 2 if doc[head.end + 1].lower_ == "the" else head.end + 1
+        elif head.id == "Body" and (place := _place_after(doc, head, by_start)) is not None:
             # "rebels in Tigray", "rebels in the Central African Republic"
-            place = by_start.get(after)
-            if place is not None and not (place.end < len(doc) and doc[place.end].is_title):
-                spans.append(Span(doc, head.start, place.end, label="GK_AGENT", span_id=head.id))
+            spans.append(Span(doc, head.start, place.end, label="GK_AGENT", span_id=head.id))
     for m in matches:  # "the UN war crimes court": a court of its own, not the UN
         if m.label == "GK_ACTOR" and m.id.startswith("body:"):
             end = _court_end(doc, m.end)

@@ -65,6 +65,11 @@ class ActorPhrases:
     agent_qualifiers: tuple[str, ...] = ()
     organisation_heads: frozenset[str] = frozenset()
     armed_heads: frozenset[str] = frozenset()
+    located_heads: frozenset[str] = frozenset()
+    local_organs: frozenset[str] = frozenset()
+    holding_verbs: frozenset[str] = frozenset()
+    # every head that is the state itself (government_heads and state_heads), for lookups
+    organ_heads: frozenset[str] = frozenset()
     # agents.yaml (converted from Phoenix): "<demonym> HEAD" is the state (state_heads), or an
     # actor of its own named by the phrase (legislatures and body_heads: Body; group_heads: Group)
     state_heads: tuple[str, ...] = ()
@@ -269,7 +274,9 @@ def load_actor_phrases() -> ActorPhrases:
     raw = _read_yaml(text, "actor_phrases.yaml")
     agents_text = resources.files("graphkit").joinpath("data/agents.yaml").read_text("utf-8")
     agents = _read_yaml(agents_text, "agents.yaml")
+    state_heads = tuple(agents.get("state_heads") or ())
     return ActorPhrases(
+        organ_heads=frozenset(h.lower() for h in (*raw["government_heads"], *state_heads)),
         government_heads=tuple(raw["government_heads"]),
         representative_heads=tuple(raw["representative_heads"]),
         leader_heads=tuple(raw["leader_heads"]),
@@ -282,7 +289,10 @@ def load_actor_phrases() -> ActorPhrases:
         agent_qualifiers=tuple(raw.get("agent_qualifiers") or ()),
         organisation_heads=frozenset(raw.get("organisation_heads") or ()),
         armed_heads=frozenset(raw.get("armed_heads") or ()),
-        state_heads=tuple(agents.get("state_heads") or ()),
+        located_heads=frozenset(raw.get("located_heads") or ()),
+        local_organs=frozenset(raw.get("local_organs") or ()),
+        holding_verbs=frozenset(raw.get("holding_verbs") or ()),
+        state_heads=state_heads,
         legislature_heads=tuple(agents.get("legislature_heads") or ()),
         body_heads=tuple(agents.get("body_heads") or ()),
         group_heads=tuple(agents.get("group_heads") or ()),

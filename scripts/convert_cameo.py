@@ -202,6 +202,18 @@ _ENDORSED_ACTS = (
     "EFFORT", "EFFORTS", "MEDIATION", "INITIATIVE", "PROPOSAL", "ROLE", "LEADERSHIP",
     "CONTRIBUTION", "COMMITMENT", "PLEDGE", "ANNOUNCEMENT", "MOVE", "STEP", "STEPS",
 )  # fmt: skip
+# Pattern object nouns whose CAMEO reading under a code family is not ours (the pattern is
+# dropped for every verb): noun -> (code prefix, why).
+OBJECT_EXCLUDED: dict[str, tuple[str, str]] = {
+    "mandate": (
+        "10",
+        "100: extending or outlining a mission's mandate is no demand of the mission",
+    ),
+    "warrant": ("10", "100: issuing a warrant is legal action (173), no demand of the wanted"),
+}
+# 173 objects that are legal action although they name an arrest: a court that issues an
+# arrest warrant for Y holds nobody (CONDEMNS Y, which "for" names)
+WARRANT_WORDS = frozenset(["warrant"])
 # Patterns graphkit adds to a block, in the dictionary's syntax (applied like its own).
 # SEND has "- * ARMS [154]" (deploy arms) only; sending arms to Y is military aid (072).
 # OFFER and PLEDGE name military assistance but not troops or weapons themselves, PLEDGE
@@ -221,12 +233,34 @@ SUPPLEMENT: dict[str, tuple[str, ...]] = {
         "- * AID [033]",
         "- * ASSISTANCE [033]",
         "- * LOAN [0331]",
+        "- * BILLION [0331]",
+        "- * MILLION [0331]",
     ),
     "ALLOW": ("- * LOAN [0331]",),
     # WELCOME's bare 051 is left out (a visitor is welcomed too): welcoming what an actor
     # did or offers to do for others still endorses it ("welcomed Y's mediation")
     "ACCLAIM": tuple(f"- * {noun} [051]" for noun in _ENDORSED_ACTS),
+    # BRING has DELIVER aid and aircraft but not weapons (PLEDGE above names sums of money
+    # only through &CURRENCY, which "$1.2 billion" does not spell)
+    "BRING": ("- * &WEAPON [072]",),
+    # SEEK (SEARCH) and REQUEST (ASK): a prosecutor seeking an arrest warrant for Y takes
+    # legal action against Y, as ISSUE's "{ARREST WARRANTS} [173]" does
+    "SEARCH": ("- * {ARREST WARRANT} [173]",),
+    # IMPOSE and SLAP have sanctions but not an embargo (CONTINUE has "EMBARGO [163]")
+    "IMPOSE": ("- * EMBARGO [163]",),
+    "SLAP": ("- * EMBARGO [163]",),
+    "ASK": ("- * {ARREST WARRANT} [173]",),
+    # PLACE / PUT (ARRANGE) and KEEP (MAINTAIN) have surveillance but not arrest or custody
+    "ARRANGE": ("- * (UNDER ARREST) [173]", "- * (IN CUSTODY) [173]", "- * (IN DETENTION) [173]"),
+    "MAINTAIN": ("- * (UNDER ARREST) [173]", "- * (IN CUSTODY) [173]", "- * (IN DETENTION) [173]"),
 }
+# Synset members graphkit adds: the weapons 2010s-2020s news names that the dictionary
+# (written for 1990s-2000s wire copy) lacks ("delivered tanks / drones / air defence systems").
+SYNSET_SUPPLEMENT: dict[str, tuple[str, ...]] = {
+    "&WEAPON": ("TANK", "DRONE", "SHELL", "ARTILLERY SHELL", "MUNITION", "WARPLANE", "JET",
+                "AIR DEFENCE SYSTEM", "AIR DEFENSE SYSTEM", "MISSILE SYSTEM", "HELICOPTER",
+                "FIGHTER", "AMMUNITION"),
+}  # fmt: skip
 # CAMEO names of the codes PLOVER's table leaves out (its verbal 01x and 02x families), from
 # the CAMEO codebook (Gerner, Schrodt, Yilmaz 2009).
 CAMEO_NAMES = {
@@ -305,6 +339,8 @@ def classify(code: str, words: Iterable[str]) -> tuple[str, Family] | None:
     fam = family_of(code)
     if fam is None or fam.type is None:
         return None
+    if fam.prefix == "173" and WARRANT_WORDS.intersection(words):
+        return CONDEMNS, Family("173", CONDEMNS, LEGAL_ACTION, ("object",), (*_CRITIC_NOUN, "for"))
     if fam.prefix == "173" and not DETENTION_WORDS.intersection(words):
         return CONDEMNS, Family("173", CONDEMNS, LEGAL_ACTION, ("object",), _CRITIC_NOUN)
     if fam.prefix in ("166", "174") and not EXPEL_WORDS.intersection(words):
@@ -450,6 +486,11 @@ def _slots(shape: Shape, fam: Family, has_object: bool, words: set[str]) -> tupl
     return tuple(dict.fromkeys(slots))
 
 
+# Praise, verbal defence, rallying support: when a critic's verb carries one, the act it
+# criticises hits the one CAMEO supports
+_VERBAL_SUPPORT = ("051", "052", "053")
+
+
 def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[Entry]], Report]:
     """verb lemma -> entries; patterns apply to every verb of their block (as in PETRARCH2)."""
     report = Report()
@@ -457,6 +498,9 @@ def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[E
     # one shape and the codes it was given; the type most of its mapped codes have wins
     shapes: dict[tuple[object, ...], dict[str, Entry]] = defaultdict(dict)
     synsets = dictionary.synsets
+    # verbs of 11x blocks, disapproval ("denounce"), and of no other block
+    critics: set[str] = set()
+    plain: set[str] = set()
     for n, block in enumerate(dictionary.blocks):
         shaped: list[tuple[Pattern, Shape, str]] = []
         extra = [parse_pattern(p[1:], "graphkit", -100 * n - i) for i, p in
@@ -482,6 +526,8 @@ def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[E
             own = primary_code(verb.code or block.code)
             if own and (verb_particle or base not in BARE_EXCLUDED):
                 _add_bare(shapes, base, verb_particle, own)
+            block_own = primary_code(block.code)  # EXPRESS [110] is in a block of 01x words
+            (critics if block_own is not None and block_own.startswith("11") else plain).add(base)
             for pattern, shape, code in shaped:
                 try:
                     if verb_particle and shape.particle:
@@ -501,6 +547,13 @@ def convert(dictionary: Dictionary, lemma: Lemmatizer) -> tuple[dict[str, list[E
             report.dropped["entry: as many codes of one type as of another"] += 1
             continue
         best = min((e for e in mapped if e.type == ranked[0][0]), key=lambda e: e.code)
+        critic = key[0] in critics and key[0] not in plain
+        owned = "owner" in best.targets  # a penalty's target is whom it hits ("on Y")
+        if best.code[:3] in _VERBAL_SUPPORT and critic and (key[2] or key[3]) and owned:
+            # "denounced the sanctions / detention" is CAMEO's support of whom the act hits,
+            # but the owner we can read ("Y's sanctions") is its doer
+            report.dropped["entry: a critic's support of the victim (the owner is the doer)"] += 1
+            continue
         verbs[str(key[0])].append(best)
     merged = {verb: _merge(entries) for verb, entries in sorted(verbs.items())}
     report.kept = sum(len(e) for e in merged.values())
@@ -559,6 +612,10 @@ def _add_pattern(
     if (shape.object and not objects) or (shape.prep and not prep_objects):
         raise Unsupported("no plain-word phrase")
     words = {base} | object_words | prep_words
+    excluded = [OBJECT_EXCLUDED[w] for w in sorted(object_words & OBJECT_EXCLUDED.keys())]
+    for prefix, why in excluded:
+        if code.startswith(prefix):
+            raise Unsupported(f"object noun excluded: {why}")
     typed = classify(code, words)
     particle = verb_particle or shape.particle.lower()
     prep_key = tuple(prep_objects)
@@ -710,6 +767,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary on stderr")
     args = parser.parse_args(argv)
     dictionary = parse_dictionary(args.cameo.read_text("utf-8"))
+    for label, members in SYNSET_SUPPLEMENT.items():
+        dictionary.synsets[label] = (*dictionary.synsets.get(label, ()), *members)
     names = parse_plover(args.plover.read_text("utf-8"))
     lemma = spacy_lemmatizer()
     verbs, report = convert(dictionary, lemma)

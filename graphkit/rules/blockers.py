@@ -12,6 +12,14 @@ from graphkit.lexicon import Lexicon
 __all__ = ["Blockers"]
 
 
+def _yes_no_question(trigger: Token) -> bool:
+    """ "Did China arrest X?", "Has the EU sanctioned Y?": asked, not stated ("Why did Russia
+    expel X?" takes the expulsion as given)."""
+    sentence = trigger.sent
+    words = [t for t in sentence if not t.is_space]
+    return bool(words) and words[-1].text == "?" and words[0].pos_ == "AUX"
+
+
 class Blockers:
     """``blocked`` and ``requested`` for a rule context that has the lexicon."""
 
@@ -20,7 +28,7 @@ class Blockers:
     def blocked(self, trigger: Token) -> bool:
         """Negated, modal, hypothetical, reversed ("abandoned criticism") or requested
         ("urged X to condemn Y") statements."""
-        if self.requested(trigger):
+        if self.requested(trigger) or _yes_no_question(trigger):
             return True
         token: Token | None = trigger
         steps = 0
@@ -37,6 +45,8 @@ class Blockers:
                     return True  # "instead of condemning X"
             if token is not trigger and token.lemma_ in self.lex.reversal:
                 return True
+            if token.dep_ == "ccomp" and token.head.lemma_ in self.lex.denials:
+                return True  # "X denied that it had arrested Y"
             if token.dep_ in (
                 "xcomp",
                 "pcomp",

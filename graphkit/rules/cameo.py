@@ -22,6 +22,7 @@ from graphkit.actors import Mention
 from graphkit.lexicon import CameoPattern, CameoVerb
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
+from graphkit.rules.wire import ordered_to_leave
 
 __all__ = ["cameo_rules"]
 
@@ -46,6 +47,8 @@ def cameo_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
     for noun, pattern in _candidates(index.synset_heads, entry, verb, particles, participle):
         if pattern.type in done:
             continue
+        if pattern.type is RelationType.LOBBIES and ordered_to_leave(verb):
+            continue  # an expulsion (rules/wire.py), not a demand of the one expelled
         patients = _targets(ctx, verb, noun, pattern)
         if not patients:
             continue

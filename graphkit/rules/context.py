@@ -17,13 +17,16 @@ from graphkit.lexicon import Lexicon, load_lexicon
 from graphkit.models import ActorKind, RelationType
 from graphkit.registry import load_actor_phrases
 from graphkit.rules.blockers import Blockers
+from graphkit.rules.indirect import IndirectActors
 from graphkit.rules.repairs import (
     coordination_head,
     infinitive_subjects,
     left_coordinates,
+    pobjs,
     subject_before,
 )
 from graphkit.rules.statement_words import load_statement_lexicon
+from graphkit.rules.support_words import load_support
 from graphkit.rules.wire_words import load_wire_lexicon
 
 __all__ = ["COPULAS", "Found", "RuleContext", "pobjs"]
@@ -34,19 +37,7 @@ _POPULATIONS = {"people", "peoples", "citizens", "population", "populations", "c
 COPULAS = {"be", "include", "comprise", "emerge", "become", "remain", "count", "consider", "call"}
 
 
-def pobjs(token: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",)) -> list[Token]:
-    """Objects of the prepositions ``preps`` hanging off ``token`` (``deps``: the labels a
-    preposition may carry; the parser labels the "to" of "provided X to Y" dative)."""
-    return [
-        p
-        for c in token.children
-        if c.dep_ in deps and c.lower_ in preps
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-
-
-class RuleContext(Blockers):
+class RuleContext(Blockers, IndirectActors):
     """One parsed doc, its actor mentions and the lexicons: what every rule reads."""
 
     def __init__(self, doc: Doc, mentions: list[Mention], table: ActorTable) -> None:
@@ -148,91 +139,6 @@ class RuleContext(Blockers):
             return Mention(mention.start, mention.end, mention.state, "representative")
         return mention
 
-    def _indirect(self, token: Token) -> list[Mention]:
-        lowered = token.lower_
-        children = list(token.children)
-        if lowered in self.phrases.government_heads:  # "the Maduro regime" -> Venezuela
-            leaders = [self.by_token[c.i] for c in children
-                       if c.dep_ in ("compound", "poss", "amod") and c.i in self.by_token]  # fmt: skip
-            states = [self.table.state_of(m.actor) for m in leaders
-                      if self.table.kind(m.actor) is ActorKind.PERSON]  # fmt: skip
-            if any(states):
-                return [Mention(token.i, token.i + 1, s, "government") for s in states if s]
-            # "the Government of Canada", "the authorities of Eritrea"
-            governed = [m for p in pobjs(token, ("of",)) for m in self.actors_of(p)
-                        if self.table.kind(m.actor) is ActorKind.STATE]  # fmt: skip
-            if governed:
-                return governed
-        if lowered in self.phrases.government_heads or lowered in ("ministry", "junta"):
-            # "Brazil's foreign ministry", "Myanmar's junta" -> the state
-            owners = [self.by_token[c.i] for c in children if c.dep_ == "poss" and c.i in self.by_token
-                      and self.table.kind(self.by_token[c.i].actor) is ActorKind.STATE]  # fmt: skip
-            if owners:
-                return owners
-        if lowered in self.affiliates:  # "activists from the Fatah party" -> the party
-            bodies = [m for p in pobjs(token, ("from", "of")) for m in self.actors_of(p, False)
-                      if self.table.kind(m.actor) in (ActorKind.BODY, ActorKind.COMPANY)]  # fmt: skip
-            bodies += [self.by_token[c.i] for c in children  # "G7 leaders", "NATO officials"
-                       if c.dep_ in ("compound", "nmod") and c.i in self.by_token
-                       and self.table.kind(self.by_token[c.i].actor) is ActorKind.BODY]  # fmt: skip
-            if bodies:
-                return bodies
-        if lowered in self.phrases.body_words and not token.ent_type_:
-            # "the Fatah party", "the Hamas movement": the registered body the word qualifies
-            named = [self.by_token[c.i] for c in children
-                     if c.dep_ in ("compound", "nmod") and c.i in self.by_token
-                     and self.table.kind(self.by_token[c.i].actor) is ActorKind.BODY]  # fmt: skip
-            if named:
-                return named
-        if lowered in self.quantities:  # "thousands of Syrian Kurds" -> the Kurds
-            counted = [m for p in pobjs(token, ("of",)) for m in self.actors_of(p)]
-            if counted:
-                return counted
-        if lowered in self.phrases.group_member_heads:  # "Uyghur students" -> the Uyghurs
-            qualifiers = [self.by_token[c.i] for c in children
-                          if c.dep_ in ("compound", "amod") and c.i in self.by_token]  # fmt: skip
-            groups = [m for m in qualifiers if self.table.kind(m.actor) is ActorKind.GROUP]
-            groups += [g for c in children if c.dep_ in ("compound", "amod")
-                       for g in self.people_of(c)]  # fmt: skip
-            if groups:
-                return groups
-        possessors = [c for c in children if c.dep_ == "poss"]
-        if lowered in self.phrases.representative_heads and possessors:
-            owner = self.by_token.get(possessors[0].i)
-            if owner is not None:
-                state = (
-                    owner.state if self.table.kind(owner.actor) is ActorKind.PERSON else owner.actor
-                )
-                if state:
-                    return [Mention(owner.start, owner.end, state, "representative")]
-        if lowered in self.lex.collective_heads:
-            if any(c.lower_ == "member" for c in children):
-                return []  # "UN member states": unnamed members, not the UN
-            if lowered == "member" and any(c.dep_ == "appos" for c in children):
-                return []  # "a member of the parliament, A,": A acts, not the parliament
-            members = [c for c in children if c.dep_ in ("compound", "amod", "poss")]
-            out = [self.by_token[c.i] for c in members if c.i in self.by_token]
-            for c in children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    out += [m for p in c.children if p.dep_ == "pobj" for m in self.actors_of(p)]
-            return out
-        return []
-
-    def people_of(self, qualifier: Token) -> list[Mention]:
-        """ "Palestinian detainees": the people whose plural demonym is a registry Group
-        (the Palestinians), not the state the adjective also names."""
-        mention = self.by_token.get(qualifier.i)
-        if mention is None or self.table.kind(mention.actor) is not ActorKind.STATE:
-            return []
-        state = self.table.actors[mention.actor].registry
-        words = [qualifier.text, *(state.demonyms if state else ())]
-        for word in words:  # "Palestinian" / "Albania" (demonym "Albanian") -> the people
-            entry = self.table.registry.lookup(f"{word}s")
-            if entry is not None and entry.kind is ActorKind.GROUP:
-                group = self.table.from_entry(entry)
-                return [Mention(qualifier.i, qualifier.i + 1, group, "demonym")]
-        return []
-
     def leaders_of(self, token: Token) -> list[Mention]:
         """ "a coalition led by X" / "a German-led statement" -> X."""
         if token.pos_ not in ("NOUN", "PROPN"):
@@ -286,12 +192,20 @@ class RuleContext(Blockers):
                 return out
         # "Israeli military policies": a state's organ owns the act (a bare demonym does not:
         # "Palestinian" names a people as often as an authority)
+        # ... and so does a state's adjective before an act only a government takes ("the
+        # Dutch decision", "the Russian invasion")
+        act = token.lemma_ in self.lex.state_acts or token.lower_ in self.lex.state_acts
         out = [self.by_token[c.i] for c in token.children if c.dep_ == "amod"
-               and c.i in self.by_token and self.by_token[c.i].via == "government"]  # fmt: skip
+               and c.i in self.by_token and (self.by_token[c.i].via == "government" or (
+                   act and self.table.kind(self.by_token[c.i].actor) is ActorKind.STATE))]  # fmt: skip
         if out:
             return out
-        # "the detention of X": X suffers the act, it does not own it
-        suffered = self.lex.nouns.get(token.lemma_) is RelationType.DETAINS
+        # "the detention of X", "the invasion of X": X suffers the act, it does not own it
+        suffered = (
+            self.lex.nouns.get(token.lemma_) is RelationType.DETAINS
+            or token.lemma_ in self.lex.suffered_nouns
+            or token.lower_ in self.lex.suffered_nouns
+        )
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of" and not suffered:
                 for pobj in child.children:
@@ -306,9 +220,12 @@ class RuleContext(Blockers):
         """Who does what ``verb`` says: its subject, or the controller of its clause."""
         if depth > 6:
             return []
+        # a relative pronoun is no subject of its own, but the tagger reads the acronym "WHO"
+        # as one: a token the ruler named is a name
         subjects = [
-            c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.tag_ not in ("WDT", "WP")
-        ]
+            c for c in verb.children
+            if c.dep_ in ("nsubj", "csubj") and (c.tag_ not in ("WDT", "WP") or c.ent_type_)
+        ]  # fmt: skip
         # "The aid agency working in Yemen said ...": the parser makes the participle the
         # subject and the organisation its subject
         subjects = [s for c in subjects for s in (
@@ -340,8 +257,12 @@ class RuleContext(Blockers):
             objects = [c for c in head.head.children
                        if c.dep_ == "dobj" and c.pos_ != "PRON" and c.i < head.i]  # fmt: skip
             controllers = [m for c in objects for m in self.actors_of(c)]
-            if controllers:
-                return controllers
+            reason = head.head.lemma_ in load_support().reason_verbs | self.lex.accusation_verbs
+            if controllers or (objects and reason):
+                return controllers  # "sanctioned three firms for arming Y": not the subject
+            if reason and self.is_passive(head.head):  # "X was accused of arming Y"
+                return [m for c in head.head.children if c.dep_ == "nsubjpass"
+                        for m in self.actors_of(c)]  # fmt: skip
         if verb.dep_ == "conj" and self.is_passive(head) and not self.is_passive(verb):
             # "X is alarmed by the fighting and calls on Y ...": the passive clause's subject
             # does the active one's act

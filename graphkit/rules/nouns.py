@@ -119,6 +119,14 @@ def _noun_patients(ctx: RuleContext, noun: Token, rel_type: RelationType) -> lis
     if not patients:  # "expressed solidarity [with X]" attached to the verb
         stray = following_preps(noun, (*_TARGET_PREPS, "with"))
         patients = [m for p in stray for m in ctx.actors_of(p)]
+    verb = noun.head.head
+    burdening = verb.lemma_ in ctx.lex.burdening_verbs
+    if not patients and noun.dep_ == "pobj" and noun.head.lower_ == "with" and burdening:
+        # "X was hit with US sanctions", "Y hit X with sanctions": X bears them
+        if ctx.is_passive(verb):
+            patients = [m for c in verb.children if c.dep_ == "nsubjpass" for m in ctx.actors_of(c)]
+        else:
+            patients = [m for c in verb.children if c.dep_ == "dobj" for m in ctx.actors_of(c)]
     return patients
 
 
@@ -133,6 +141,10 @@ def _predicate_rules(ctx: RuleContext, noun: Token) -> Iterator[Found]:
             agents = noun_agents(ctx, noun)
             rule = "noun-governor" if noun.dep_ in ("dobj", "pobj", "attr") else "noun-possessor"
             yield rule, rel_type, agents, patients, noun
+    if word in ctx.lex.act_nouns or noun.lemma_ in ctx.lex.act_nouns:
+        patients = [m for p in pobjs(noun, ("of",)) for m in ctx.actors_of(p)]
+        if patients:  # "X ordered the expulsion of Y's envoy"
+            yield "act-noun", RelationType.CONDEMNS, _doers(ctx, noun), patients, noun
     agent_type = ctx.lex.agent_nouns.get(word) or ctx.lex.agent_nouns.get(noun.lemma_)
     if agent_type is not None and not alliance_named(ctx, noun):  # rules/support.py
         targets = [m for p in pobjs(noun, ("of", "for", "to")) for m in ctx.owner_of(p)]

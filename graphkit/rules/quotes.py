@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from graphkit.actors import Mention
 from graphkit.lexicon import Lexicon
 from graphkit.models import ActorKind, RelationType
-from graphkit.rules.context import Found, RuleContext
+from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.events import referred_doers
 
 _OPEN = {"“", "``", "«"}
@@ -125,7 +125,13 @@ def _judged_subject(token: Token) -> Token | None:
     return None
 
 
+_AMOUNTING = ("constitute", "amount", "represent")  # "X's detention amounts to a crime"
+
+
 def _judged_bad(lex: Lexicon, copula: Token) -> bool:
+    if copula.lemma_ in _AMOUNTING:
+        named = [c for c in copula.children if c.dep_ == "dobj"] + pobjs(copula, ("to",))
+        return any(n.lemma_ in lex.bad_nouns for n in named)
     return copula.lemma_ == "be" and any(
         c.dep_ == "acomp" and c.lower_ in lex.bad_adjectives for c in copula.children
     )

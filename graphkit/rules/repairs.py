@@ -32,6 +32,7 @@ __all__ = [
     "following_preps",
     "infinitive_subjects",
     "left_coordinates",
+    "pobjs",
     "stray_list_members",
     "subject_before",
 ]
@@ -166,3 +167,15 @@ def amount_recipients(verb: Token) -> list[Token]:
         if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < obj.i
         and all(t.like_num or t.pos_ in ("NUM", "SYM") for t in verb.doc[c.i + 1 : obj.i])
     ]  # fmt: skip
+
+
+def pobjs(token: Token, preps: tuple[str, ...], deps: tuple[str, ...] = ("prep",)) -> list[Token]:
+    """Objects of the prepositions ``preps`` hanging off ``token`` (``deps``: the labels a
+    preposition may carry; the parser labels the "to" of "provided X to Y" dative)."""
+    return [
+        p
+        for c in token.children
+        if c.dep_ in deps and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]

@@ -31,10 +31,12 @@ from graphkit.rules.statement_words import StatementLexicon, load_statement_lexi
 
 __all__ = ["PRESUPPOSED_RULES", "release_requests", "request_rules"]
 
-D, L = RelationType.DETAINS, RelationType.LOBBIES
+C, D, L = RelationType.CONDEMNS, RelationType.DETAINS, RelationType.LOBBIES
 # Relations that hold whatever the clause says of the act: "refused to release Y" still
 # says Y is held; "rejected B's demand" still says B made it.
-PRESUPPOSED_RULES = frozenset({"release-holder", "answered-request", CESSATION_RULE})
+PRESUPPOSED_RULES = frozenset(
+    {"release-holder", "answered-request", "answered-criticism", CESSATION_RULE}
+)
 
 
 def request_rules(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator[Found]:
@@ -54,6 +56,8 @@ def request_rules(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iter
             yield "release-holder", D, releasers, held, token
     if pos == "NOUN" and lemma in lex.request_nouns:
         yield from _answered_request(ctx, token, lex)
+    if pos == "NOUN" and lemma in lex.criticism_nouns:
+        yield from _answered_criticism(ctx, token, lex)
     if pos == "VERB" and lemma in lex.asking_verbs:
         yield from _asked_for(ctx, token, lex)
     if pos == "VERB" and lemma in lex.threat_verbs:
@@ -196,6 +200,26 @@ def _answered_request(ctx: RuleContext, noun: Token, lex: StatementLexicon) -> I
                  for m in ctx.actors_of(p)]  # fmt: skip
         if asked and governor.lemma_ not in lex.answers:
             yield "answered-request", L, ctx.subjects(governor), asked, noun
+
+
+def _answered_criticism(ctx: RuleContext, noun: Token, lex: StatementLexicon) -> Iterator[Found]:
+    """ "A rejected criticism from B", "A dismissed B's accusations": B criticised A."""
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj", "nsubjpass") or governor.lemma_ not in lex.rebuttals:
+        return
+    if any(ctx.owner_of(p) for p in pobjs(noun, ("against", "of", "on", "over", "about"))):
+        return  # "A dismissed B's accusations against C": C is the one criticised
+    critics = [ctx.by_token[c.i] for c in noun.children if c.dep_ == "poss" and c.i in ctx.by_token]
+    critics += [m for p in pobjs(noun, ("by", "from")) for m in ctx.actors_of(p)]
+    if not critics:
+        return
+    answering = [m for m in ctx.subjects(governor) if m.actor not in {c.actor for c in critics}]
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    if clauses:  # "A rejected allegations by B that C had ...": only if C is A
+        accused = {m.actor for c in clauses for s in c.children if s.dep_ == "nsubj"
+                   for m in ctx.actors_of(s)}  # fmt: skip
+        answering = [m for m in answering if m.actor in accused]
+    yield "answered-criticism", C, critics, answering, noun
 
 
 def _conditions(

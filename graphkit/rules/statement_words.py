@@ -41,6 +41,12 @@ class StatementLexicon:
     release_nouns: frozenset[str]
     release_requests: frozenset[str]
     offers: frozenset[str]
+    criticism_nouns: frozenset[str]
+    operations: frozenset[str]
+    pacts: frozenset[str]
+    pact_verbs: frozenset[str]
+    operation_verbs: frozenset[str]
+    rebuttals: frozenset[str]
     ending: frozenset[str]
     cutting_verbs: frozenset[str]
     cutting_nouns: frozenset[str]
@@ -100,6 +106,12 @@ def load_statement_lexicon() -> StatementLexicon:
         release_nouns=words("release", "nouns"),
         release_requests=words("release", "request_verbs") | words("release", "request_nouns"),
         offers=words("requests", "offers"),
+        criticism_nouns=words("criticisms", "nouns"),
+        operations=words("cutting", "operations"),
+        pacts=words("cutting", "pacts"),
+        pact_verbs=words("cutting", "pact_verbs"),
+        operation_verbs=words("cutting", "operation_verbs"),
+        rebuttals=words("criticisms", "rebuttals"),
         ending=words("asked_for", "ending"),
         cutting_verbs=words("cutting", "verbs"),
         cutting_nouns=words("cutting", "nouns"),

@@ -88,9 +88,8 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         if lists:
             listed = [m for c in token.children if c.dep_ == "dobj" for m in ctx.actors_of(c)]
             yield "listed", C, ctx.subjects(token), listed, token
-    if (pos == "VERB" and lemma in lex.cutting_verbs | lex.excluding) or (
-        pos == "NOUN" and lemma in lex.cutting_nouns
-    ):
+    cutting = lex.cutting_verbs | lex.excluding | lex.operation_verbs
+    if (pos == "VERB" and lemma in cutting) or (pos == "NOUN" and lemma in lex.cutting_nouns):
         yield from _cut_ties(ctx, token, lex)
     if pos == "NOUN" and lemma == "protest" and token.head.lower_ == "in":
         # "A kept up a sit-in in protest of B's refusal"
@@ -155,13 +154,21 @@ def _cut_ties(ctx: RuleContext, token: Token, lex: StatementLexicon) -> Iterator
     if token.pos_ == "VERB" and token.lemma_ in lex.excluding and not ctx.is_passive(token):
         excluded = [m for c in token.children if c.dep_ == "dobj" for m in ctx.actors_of(c)]
         yield "cut-ties", C, ctx.subjects(token), excluded, token
+    if token.pos_ == "VERB" and token.lemma_ in lex.operation_verbs and not ctx.is_passive(token):
+        # "A suspended the activities of B", "A revoked B's accreditation"
+        ops = [c for c in token.children
+               if c.dep_ == "dobj" and (c.lemma_ in lex.operations or c.lower_ in lex.operations)]  # fmt: skip
+        owners = [m for o in ops for m in ctx.owner_of(o)]
+        yield "cut-ties", C, ctx.subjects(token), owners, token
     if token.pos_ == "VERB":
         ties = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         cutters = [] if ctx.is_passive(token) else ctx.subjects(token)
     else:
         ties = pobjs(token, ("of", "on"))
         cutters = noun_agents(ctx, token)
-    ties = [t for t in ties if t.lemma_ in lex.ties or t.lower_ in lex.ties]
+    ending = token.lemma_ in lex.pact_verbs  # "revoked its accord with B"
+    ties = [t for t in ties if t.lemma_ in lex.ties or t.lower_ in lex.ties
+            or (ending and (t.lemma_ in lex.pacts or t.lower_ in lex.pacts))]  # fmt: skip
     if not ties:
         return
     targets = [m for t in [token, *ties] for p in pobjs(t, lex.tie_preps) for m in ctx.actors_of(p)]

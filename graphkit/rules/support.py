@@ -299,12 +299,16 @@ def _support_reason(ctx: RuleContext, verb: Token) -> Iterator[Found]:
     ]  # fmt: skip
     if not designees or not reasons:
         return
-    clause = ctx.doc[reasons[0].i + 1 : verb.sent.end]
+    # the reason ends where the main verb's own next clause begins ("..., and said he
+    # would raise it with Y": Y is no part of the reason)
+    end = next((t.i for t in ctx.doc[reasons[0].i + 1 : verb.sent.end]
+                if t.head.i == verb.i and t.dep_ in ("cc", "conj")), verb.sent.end)  # fmt: skip
+    clause = ctx.doc[reasons[0].i + 1 : end]
     first = next((t for t in clause if _supports(ctx, t)), None)
     if first is None:
         return
     supported = [
-        m for t in ctx.doc[first.i : verb.sent.end]
+        m for t in ctx.doc[first.i : end]
         if t.dep_ in ("pobj", "dobj") and t.i in ctx.by_token
         for m in ctx.actors_of(t, expand=False)
     ]  # fmt: skip

@@ -22,6 +22,7 @@ from graphkit.rules.events import drawn_reactions, event_reactions
 from graphkit.rules.repairs import amount_recipients, counted_objects, infinitive_subjects
 from graphkit.rules.shielding import shielding_rules, vote_rules
 from graphkit.rules.statement_words import load_statement_lexicon
+from graphkit.rules.wire import ordered_to_leave
 
 __all__ = ["verb_rules"]
 
@@ -68,11 +69,14 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         objects += counted_objects(verb) + amount_recipients(verb)
         if verb.lemma_ in ctx.lex.infinitive_only:  # "wants X to ...", never "wants X"
-            objects = infinitive_subjects(verb)
+            infinitive = any(c.dep_ == "xcomp" for c in verb.children)  # "told X to ..."
+            objects = infinitive_subjects(verb) + (objects if infinitive else [])
         elif verb.lemma_ in ctx.lex.control:  # "urged X to ..." parsed as [X to ...]
             objects += infinitive_subjects(verb)
         if rel_type is RelationType.CONDEMNS and any(o.lemma_ in requests for o in objects):
             continue  # "A rejected B's demand / offer": no condemnation (see statements.py)
+        if rel_type is RelationType.LOBBIES and ordered_to_leave(verb):
+            continue  # "told B's envoy to leave": an expulsion (rules/wire.py)
         patients = [m for o in objects for m in resolve(o)]
         controlled = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
         rule = "control" if verb.lemma_ in ctx.lex.control and controlled else "verb-active"

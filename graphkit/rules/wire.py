@@ -3,8 +3,8 @@
 Agency copy reports detentions and expulsions in a few set phrasings the verb lexicon does not
 cover: "A took B hostage" / "B, whom A had taken hostage" (A DETAINS B), "A beat up B
 detainees" (who mistreats prisoners holds them), "A dispersed B protesters ... and arrested
-40" (the number counts the people just named), "A forced B out of the country" (expulsion:
-A CONDEMNS B). Words in graphkit/data/wire.yaml.
+40" (the number counts the people just named), "A forced B out of the country", "A declared B's
+envoy persona non grata" (expulsion: A CONDEMNS B). Words in graphkit/data/wire.yaml.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext
 from graphkit.rules.wire_words import WireLexicon, load_wire_lexicon
 
-__all__ = ["plural_subject_mentions", "wire_rules"]
+__all__ = ["ordered_to_leave", "plural_subject_mentions", "wire_rules"]
 
 D = RelationType.DETAINS
 C = RelationType.CONDEMNS
@@ -51,6 +51,12 @@ def wire_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         yield from _mistreated(ctx, verb, lex)
     if lemma in lex.expelling_verbs:
         yield from _expelled(ctx, verb)
+    if lemma in lex.declaring_verbs:
+        yield from _declared_unwelcome(ctx, verb, lex)
+    if lemma in lex.leave_orderers and ordered_to_leave(verb):
+        patients = [m for o in _objects(verb) for m in ctx.actors_of(o)
+                    if ctx.table.kind(m.actor) in _EXPELLED and m.via != "agent"]  # fmt: skip
+        yield "expelled", C, ctx.subjects(verb), patients, verb
 
 
 def plural_subject_mentions(ctx: RuleContext) -> list[Mention]:
@@ -162,3 +168,25 @@ def _expelled(ctx: RuleContext, verb: Token) -> Iterator[Found]:
     patients = [m for o in _objects(verb) for m in ctx.actors_of(o)
                 if ctx.table.kind(m.actor) in _EXPELLED and m.via != "agent"]  # fmt: skip
     yield "expelled", C, ctx.subjects(verb), patients, verb
+
+
+def _declared_unwelcome(ctx: RuleContext, verb: Token, lex: WireLexicon) -> Iterator[Found]:
+    """ "A declared two B diplomats persona non grata": the parser splits the Latin phrase
+    anywhere, so the declared are the actors under the verb's object-like children."""
+    complements = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    if not any(t.lower_ in lex.unwelcome_words for c in complements for t in c.subtree):
+        return
+    patients = [ctx.by_token[t.i] for c in complements for t in c.subtree if t.i in ctx.by_token
+                and ctx.table.kind(ctx.by_token[t.i].actor) in _EXPELLED]  # fmt: skip
+    yield "expelled", C, ctx.subjects(verb), list(dict.fromkeys(patients)), verb
+
+
+def ordered_to_leave(verb: Token) -> bool:
+    """ "ordered B's envoy to leave", "gave him 72 hours to leave": an expulsion, which
+    lobbies nobody (rules/cameo.py skips ORDER's demand reading)."""
+    lex = load_wire_lexicon()
+    if verb.lemma_.lower() not in lex.leave_orderers:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")]
+    clauses += [g for o in _objects(verb) for g in o.children if g.dep_ in ("acl", "relcl")]
+    return any(c.lemma_.lower() in lex.leaving_verbs for c in clauses)

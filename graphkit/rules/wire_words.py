@@ -18,6 +18,10 @@ class WireLexicon:
     treatment_verbs: frozenset[str]
     held_nouns: frozenset[str]
     expelling_verbs: frozenset[str]
+    declaring_verbs: frozenset[str]
+    leave_orderers: frozenset[str]
+    leaving_verbs: frozenset[str]
+    unwelcome_words: frozenset[str]
     allegation_nouns: frozenset[str]
     effort_nouns: frozenset[str]
     verbs: frozenset[str]  # every verb a rule starts from: one lookup per token
@@ -31,10 +35,12 @@ def load_wire_lexicon() -> WireLexicon:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in raw[key])
 
-    hostage, treatment, expelling = (
+    hostage, treatment, expelling, declaring, orderers = (
         words("hostage_verbs"),
         words("treatment_verbs"),
         words("expelling_verbs"),
+        words("declaring_verbs"),
+        words("leave_orderers"),
     )
     return WireLexicon(
         hostage_verbs=hostage,
@@ -42,7 +48,11 @@ def load_wire_lexicon() -> WireLexicon:
         treatment_verbs=treatment,
         held_nouns=words("held_nouns"),
         expelling_verbs=expelling,
+        declaring_verbs=declaring,
+        leave_orderers=orderers,
+        leaving_verbs=words("leaving_verbs"),
+        unwelcome_words=words("unwelcome_words"),
         allegation_nouns=words("allegation_nouns"),
         effort_nouns=words("effort_nouns"),
-        verbs=hostage | treatment | expelling,
+        verbs=hostage | treatment | expelling | declaring | orderers,
     )
