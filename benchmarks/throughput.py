@@ -17,8 +17,9 @@ also ``--executor dask`` on a LocalCluster of ``--processes`` workers (cluster s
 worker model loading included), its speed-up vs 1 process and vs ``--jobs N``, and its
 per-task overhead (worker-thread seconds not spent loading or extracting, per task). With
 ``--repeat N`` the speed-up runs (1 process, N processes, Dask) are interleaved N times and
-the ratios use each run's median wall time: on a shared or virtual machine one run's wall
-time varies by 10% or more, as much as the differences measured. And, as the LAST line
+the ratios use each run's median wall time (bare spaCy too, for ``ratio_vs_spacy``): on a
+shared or virtual machine one run's wall time varies by 10% or more, as much as the
+differences measured. And, as the LAST line
 
 ``ratio_vs_spacy=X.XX``: graphkit words/s over bare ``nlp.pipe`` words/s, same texts and
 same model, at the largest size (model loading is included in both timings).
@@ -181,14 +182,16 @@ def _median(runs: list[dict[str, float]]) -> dict[str, float]:
 
 
 def _speedup_rows(
-    corpus: Path, size: int, words: int, processes: int, repeat: int, dask: bool
-) -> dict[str, float]:
-    """1 process, ``processes`` processes and (``dask``) a LocalCluster, interleaved
-    ``repeat`` times; prints every run and the ratios of the medians; returns the median
-    1-process run."""
+    corpus: Path, size: int, words: int, processes: int, repeat: int, dask: bool, spacy: bool
+) -> tuple[dict[str, float], dict[str, float] | None]:
+    """1 process, ``processes`` processes, (``dask``) a LocalCluster and (``spacy``) bare
+    spaCy, interleaved ``repeat`` times; prints every run and the ratios of the medians;
+    returns the median 1-process and bare spaCy runs."""
     kinds = [("graphkit -j1", "graphkit", 1), (f"graphkit -j{processes}", "graphkit", processes)]
     if dask:
         kinds.append((f"dask {processes}w", "graphkit-dask", processes))
+    if spacy:
+        kinds.append(("bare spaCy", "spacy", 1))
     runs: dict[str, list[dict[str, float]]] = {label: [] for label, _, _ in kinds}
     for attempt in range(repeat):
         for label, kind, jobs in kinds:
@@ -214,7 +217,7 @@ def _speedup_rows(
             f"dask_{processes}w_cpu_vs_j{processes} = {extra:+.1f} s of CPU "
             "(both: build and workers)"
         )
-    return one
+    return one, _median(runs["bare spaCy"]) if spacy else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -249,14 +252,19 @@ def main(argv: list[str] | None = None) -> int:
         for size in sizes:
             corpus = Path(tmp) / f"n{size}"
             words = make_corpus(corpus, size)
+            spacy = not args.no_spacy
+            bare: dict[str, float] | None = None
             if size == speedup_size and args.processes > 1:
-                one = _speedup_rows(corpus, size, words, args.processes, args.repeat, dask)
+                one, bare = _speedup_rows(
+                    corpus, size, words, args.processes, args.repeat, dask, spacy
+                )
             else:
                 one = _measure("graphkit", corpus, 1)
                 print(_row("graphkit -j1", size, words, one), flush=True)
-            if not args.no_spacy:
-                bare = _measure("spacy", corpus, 1)
-                print(_row("bare spaCy", size, words, bare), flush=True)
+                if spacy:
+                    bare = _measure("spacy", corpus, 1)
+                    print(_row("bare spaCy", size, words, bare), flush=True)
+            if bare is not None:
                 ratio = bare["wall"] / one["wall"]  # = graphkit words/s / spaCy words/s
     if not args.no_spacy:
         print(f"ratio_vs_spacy={ratio:.2f}")
