@@ -56,6 +56,23 @@ def test_state_agent_is_the_state(ex: Extractor, text: str, state: str) -> None:
     assert not any(kind is not ActorKind.STATE for kind in found.values())
 
 
+POSSESSED_AGENTS = [
+    # "<State>'s <agent head>" is the actor "<demonym> <head>" names
+    ("Bolivia's opposition accused President Luis Arce of fraud.", "Bolivian opposition"),
+    ("Nepal's farmers protested against India's border policy.", "Nepali farmers"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), POSSESSED_AGENTS)
+def test_possessed_agent_is_the_demonym_agent(ex: Extractor, text: str, name: str) -> None:
+    assert name in actors(ex, text)
+
+
+def test_possessed_organ_stays_the_state(ex: Extractor) -> None:
+    found = actors(ex, "Peru's foreign ministry criticised Chile.")
+    assert set(found) == {"Peru", "Chile"}
+
+
 def test_un_peacekeepers_are_no_state(ex: Extractor) -> None:
     assert not any(
         kind is ActorKind.STATE for kind in actors(ex, "UN peacekeepers left Goma.").values()

@@ -1,10 +1,13 @@
 """Actors a noun phrase names without being a name: "the Maduro regime", "Brazil's foreign
 ministry", "activists from the Fatah party", "the IAEA chief", "thousands of Syrian Kurds",
-"Uyghur students", "Canada's ambassador", "the members of the Quartet". A mixin of
+"Uyghur students", "Canada's ambassador", "the members of the Quartet", "Venezuela's
+opposition". A mixin of
 ``RuleContext`` (graphkit/rules/context.py), which supplies ``actors_of``.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -15,6 +18,15 @@ from graphkit.registry import ActorPhrases
 from graphkit.rules.repairs import pobjs
 
 __all__ = ["IndirectActors"]
+
+
+@lru_cache(maxsize=4)
+def _agent_heads(phrases: ActorPhrases) -> dict[str, ActorKind]:
+    """Agent heads that name an actor of their own, by kind (agents.yaml)."""
+    kinds = {head: ActorKind.GROUP for head in phrases.group_heads}
+    kinds.update((head, ActorKind.BODY) for head in (*phrases.legislature_heads,
+                                                     *phrases.body_heads))  # fmt: skip
+    return kinds
 
 
 class IndirectActors:
@@ -30,6 +42,22 @@ class IndirectActors:
 
     def actors_of(self, token: Token, expand: bool = True) -> list[Mention]:
         raise NotImplementedError  # RuleContext's
+
+    def _possessed_agent(self, token: Token, children: list[Token]) -> Mention | None:
+        """ "Venezuela's opposition", "Ghana's parliament", "Kenya's farmers": the agent
+        actor "<demonym> <head>" that "the Venezuelan opposition" names (agents.yaml)."""
+        kind = _agent_heads(self.phrases).get(token.lower_)
+        if kind is None:
+            return None
+        for child in children:
+            owner = self.by_token.get(child.i) if child.dep_ == "poss" else None
+            if owner is None or self.table.kind(owner.actor) is not ActorKind.STATE:
+                continue
+            entry = self.table.actors[owner.actor].registry
+            if entry is not None and entry.demonyms:
+                key = self.table.from_name(f"{entry.demonyms[0]} {token.text}", kind)
+                return Mention(token.i, token.i + 1, key, "agent")
+        return None
 
     def _indirect(self, token: Token) -> list[Mention]:
         lowered = token.lower_
@@ -68,6 +96,9 @@ class IndirectActors:
                 bodies = [before] if self.table.kind(before.actor) is ActorKind.BODY else []
             if bodies:
                 return bodies
+        possessed = self._possessed_agent(token, children)
+        if possessed is not None:
+            return [possessed]
         if lowered in self.phrases.body_words and not token.ent_type_:
             # "the Fatah party", "the Hamas movement": the registered body the word qualifies
             named = [self.by_token[c.i] for c in children
