@@ -148,6 +148,11 @@ PENALTIES = [
     ),
     ("Washington added Hikvision to the Entity List.", ("United States", "CONDEMNS", "Hikvision")),
     ("The EU lambasted Hungary over the law.", ("European Union", "CONDEMNS", "Hungary")),
+    # the passive with the sum: the parser hangs the agent's "by" on the amount
+    (
+        "Amazon was fined 746 million euros by Luxembourg for breaching privacy rules.",
+        ("Luxembourg", "CONDEMNS", "Amazon"),
+    ),
 ]
 
 

@@ -22,6 +22,7 @@ from graphkit.actors import Mention
 from graphkit.lexicon import CameoPattern, CameoVerb
 from graphkit.models import ActorKind, RelationType
 from graphkit.rules.context import Found, RuleContext, pobjs
+from graphkit.rules.repairs import is_amount
 from graphkit.rules.wire import ordered_to_leave
 
 __all__ = ["cameo_rules"]
@@ -73,7 +74,7 @@ def _candidates(synset_heads: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     nouns += [g for n in nouns for g in n.children if g.dep_ == "conj"]
     # "pledged $2 billion in loans", "5 billion euros of aid", "two rounds of sanctions":
     # an amount's "in"/"of" phrase says what is given or imposed
-    nouns += [p for n in nouns if _amount(n) for p in pobjs(n, ("in", "of"))]
+    nouns += [p for n in nouns if is_amount(n) for p in pobjs(n, ("in", "of"))]
     if (participle or verb.dep_ == "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         nouns.append(verb.head)  # "the sanctions imposed on Y", "the aid it sent to Y"
     found: list[tuple[int, int, Token, CameoPattern]] = []
@@ -99,14 +100,6 @@ def _candidates(synset_heads: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     for pattern in entry.bare:
         if pattern.type not in fitted and _fits(verb, None, pattern, particles):
             yield None, pattern
-
-
-def _amount(noun: Token) -> bool:
-    return (
-        noun.pos_ == "NUM"
-        or noun.ent_type_ == "MONEY"
-        or any(c.dep_ == "nummod" for c in noun.children)
-    )
 
 
 def _words_before(noun: Token) -> set[str]:

@@ -31,6 +31,7 @@ __all__ = [
     "counted_objects",
     "following_preps",
     "infinitive_subjects",
+    "is_amount",
     "left_coordinates",
     "pobjs",
     "stray_list_members",
@@ -154,6 +155,15 @@ def stray_list_members(obj: Token) -> list[Token]:
     if not any(t.dep_ == "cc" or t.text == "," for t in between):
         return []
     return [stray, *(c for c in stray.conjuncts if c.pos_ == "PROPN" and c.i > stray.i)]
+
+
+def is_amount(noun: Token) -> bool:
+    """A sum or a count: "$2 billion", "4 billion euros", "three rounds"."""
+    return (
+        noun.pos_ == "NUM"
+        or noun.ent_type_ == "MONEY"
+        or any(c.dep_ == "nummod" for c in noun.children)
+    )
 
 
 def amount_recipients(verb: Token) -> list[Token]:

@@ -19,7 +19,12 @@ from graphkit.rules.cameo import cameo_rules
 from graphkit.rules.cessation import cessation_rules
 from graphkit.rules.context import Found, RuleContext, pobjs
 from graphkit.rules.events import drawn_reactions, event_reactions
-from graphkit.rules.repairs import amount_recipients, counted_objects, infinitive_subjects
+from graphkit.rules.repairs import (
+    amount_recipients,
+    counted_objects,
+    infinitive_subjects,
+    is_amount,
+)
 from graphkit.rules.shielding import shielding_rules, vote_rules
 from graphkit.rules.statement_words import load_statement_lexicon
 from graphkit.rules.wire import ordered_to_leave
@@ -58,6 +63,9 @@ def verb_rules(ctx: RuleContext, verb: Token) -> Iterator[Found]:
             agents = [m for p in pobjs(verb, ("by",)) for m in ctx.actors_of(p)]
             agents += [m for c in verb.children if c.dep_ == "agent"
                        for p in c.children if p.dep_ == "pobj" for m in ctx.actors_of(p)]  # fmt: skip
+            if not agents:  # "X was fined 4 billion euros by Y": the parser hangs Y on the sum
+                agents = [m for c in verb.children if c.dep_ == "dobj" and is_amount(c)
+                          for p in pobjs(c, ("by",)) for m in ctx.actors_of(p)]  # fmt: skip
             if not patients and verb.dep_ in ("acl", "relcl"):
                 patients = ctx.actors_of(verb.head)
             if not agents and rel_type is RelationType.DETAINS:
