@@ -1,8 +1,8 @@
 """Actors a noun phrase names without being a name: "the Maduro regime", "Brazil's foreign
 ministry", "activists from the Fatah party", "the IAEA chief", "thousands of Syrian Kurds",
 "Uyghur students", "Canada's ambassador", "the members of the Quartet", "Venezuela's
-opposition". A mixin of
-``RuleContext`` (graphkit/rules/context.py), which supplies ``actors_of``.
+opposition". A mixin of ``RuleContext`` (graphkit/rules/context.py), which supplies
+``actors_of``.
 """
 
 from __future__ import annotations
