@@ -7,15 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from graphkit.models import (
-    Actor,
-    Article,
-    Evidence,
-    Graph,
-    Relation,
-    RelationType,
-    best_per_sentence,
-)
+from graphkit.models import Actor, Article, Evidence, Graph, RelationType, relations_from
 
 __all__ = ["ArticleExtraction", "assemble_graph"]
 
@@ -49,14 +41,9 @@ def assemble_graph(extractions: Iterable[ArticleExtraction]) -> Graph:
                 )
         for key, items in extraction.evidence.items():
             evidence.setdefault(key, []).extend(items)
-    relations = [
-        Relation(source=s, target=t, type=rel_type, evidence=best_per_sentence(items))
-        for (s, t, rel_type), items in evidence.items()
-    ]
-    relations.sort(key=lambda r: r.key)
     unique_articles = {(a.id, a.part): a for a in articles}
     return Graph(
         actors=tuple(sorted(actors.values(), key=lambda a: a.id)),
-        relations=tuple(relations),
+        relations=relations_from(evidence),
         articles=tuple(unique_articles[k] for k in sorted(unique_articles)),
     )

@@ -13,15 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from graphkit.errors import GraphkitError
-from graphkit.models import (
-    Actor,
-    Article,
-    Evidence,
-    Graph,
-    Relation,
-    RelationType,
-    best_per_sentence,
-)
+from graphkit.models import Actor, Article, Evidence, Graph, RelationType, relations_from
 from graphkit.sinks.node_link import read_json
 
 __all__ = ["merge_graphs", "read_parts"]
@@ -64,14 +56,9 @@ def merge_graphs(parts: Sequence[Graph]) -> Graph:
                 }
             )
         )
-    relations = [
-        Relation(source=s, target=t, type=r, evidence=best_per_sentence(items))
-        for (s, t, r), items in evidence.items()
-    ]
-    relations.sort(key=lambda rel: rel.key)
     return Graph(
         actors=tuple(actors),
-        relations=tuple(relations),
+        relations=relations_from(evidence),
         articles=tuple(articles[k] for k in sorted(articles)),
     )
 

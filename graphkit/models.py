@@ -11,7 +11,7 @@ import enum
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -26,6 +26,7 @@ __all__ = [
     "actor_id",
     "best_per_sentence",
     "normalise_name",
+    "relations_from",
 ]
 
 
@@ -208,6 +209,18 @@ class Relation(BaseModel):
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.source, self.target, self.type.value)
+
+
+def relations_from(
+    evidence: Mapping[tuple[str, str, RelationType], Iterable[Evidence]],
+) -> tuple[Relation, ...]:
+    """One relation per (source, target, type) with its best evidence per sentence, sorted:
+    how single builds and shard merges both turn collected evidence into edges."""
+    relations = [
+        Relation(source=s, target=t, type=rel_type, evidence=best_per_sentence(items))
+        for (s, t, rel_type), items in evidence.items()
+    ]
+    return tuple(sorted(relations, key=lambda r: r.key))
 
 
 class Graph(BaseModel):
