@@ -113,7 +113,7 @@ def _noun_patients(ctx: RuleContext, noun: Token, rel_type: RelationType) -> lis
         objects += infinitive_subjects(noun)  # "calls for X to publish"
         return [m for p in objects for m in ctx.actors_of(p)]
     # "support for China's policies" reaches the owner; "with" takes actors only
-    # ("an agreement with the ministry", not "an agreement with US mediation")
+    # ("a pact with the army", not "a pact with US mediation")
     patients = [m for p in pobjs(noun, _TARGET_PREPS) for m in ctx.owner_of(p)]
     patients += [m for p in pobjs(noun, ("with",)) for m in ctx.actors_of(p)]
     if not patients:  # "expressed solidarity [with X]" attached to the verb

@@ -85,7 +85,7 @@ def _releasers(ctx: RuleContext, verb: Token, lex: StatementLexicon) -> list[Men
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return [] if ctx.is_passive(verb) else ctx.subjects(verb)
     head = verb
-    while head.dep_ == "conj":  # "to release A as well as to free B"
+    while head.dep_ == "conj":  # "to release A and also to free B"
         head = head.head
     if head.dep_ == "acl" and head.head.pos_ == "NOUN":
         return []  # "a deal to release the hostages": no releaser named

@@ -2,8 +2,8 @@
 
 - Gratitude: "we are grateful to X", "special thanks to X", "I appreciate X's leadership":
   the grateful actor SUPPORTS X.
-- Protest actions: "A staged rallies against B's policies", "A began a hunger strike in
-  protest at B's decision": A CONDEMNS B.
+- Protest actions: "A staged rallies against B's policies", "A went on hunger strike
+  against B's decision": A CONDEMNS B.
 - Cutting ties: "A suspended aid to B", "A severed ties with B": A CONDEMNS B.
 - Custody: "X remains detained in Y", "X died while in Y's custody": Y DETAINS X.
 - Backing: "the Syrian-backed militia": Syria SUPPORTS the militia.

@@ -7,9 +7,9 @@
 - Findings: "the Commission of Inquiry determined that X's violations ...", "the Working
   Group found ... in violation of X's obligations": the finding body CONDEMNS the state.
 - Sanctions acts of the author: "this sanctions action against X", "today's action against
-  X", "an executive order imposing sanctions on X" in a statement: its voice CONDEMNS X;
+  X", "a decree imposing sanctions against X" in a statement: its voice CONDEMNS X;
   "X, a U.S.-designated terrorist group": the designator CONDEMNS X.
-- Statements of support: "I would like to thank X", "we believe X can play a vital role",
+- Statements of support: "I want to thank X", "we believe X can play a vital role",
   "answering X's plea for help", "X, backed by Y", "sanctioned A for having provided
   material support to Y" (A SUPPORTS Y).
 Designations others made (designations.py), named coalitions (coalitions.py) and short
@@ -212,8 +212,9 @@ def _sanctions_act(ctx: RuleContext, noun: Token, lex: SupportLexicon) -> Iterat
 
 
 def _imposed_sanctions(ctx: RuleContext, noun: Token, lex: SupportLexicon) -> Iterator[Found]:
-    """ "an Executive Order imposing sanctions on X", an order titled "Imposing Sanctions on
-    X": sanctions imposed by no one named, in a government's statement, are its own."""
+    """ "a decree imposing sanctions against X", an order titled "Imposing Sanctions With
+    Respect to X": sanctions imposed by no one named, in a government's statement, are its
+    own."""
     voice = [a for a in ctx.voice if ctx.table.kind(a) is ActorKind.STATE]
     if not voice:
         return
@@ -264,7 +265,7 @@ def _answered_call(ctx: RuleContext, verb: Token, lex: SupportLexicon) -> Iterat
 
 # --- performative thanks ------------------------------------------------------------------
 def _performative(ctx: RuleContext, head: Token, lex: SupportLexicon) -> Iterator[Found]:
-    """ "I would like to thank X", "we want to recognize X, our co-chair, for ...",
+    """ "I want to thank X", "we wish to recognize X, our co-host, for ...",
     "I wish to express my gratitude to X": the first-person wish is the thanks itself."""
     speakers = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we")]
     if not speakers or any(c.dep_ == "neg" for c in head.children):
@@ -287,8 +288,8 @@ def _performative(ctx: RuleContext, head: Token, lex: SupportLexicon) -> Iterato
 
 # --- the reason given for a designation -----------------------------------------------------
 def _support_reason(ctx: RuleContext, verb: Token) -> Iterator[Found]:
-    """ "designated A, B and C for having materially assisted, sponsored, or provided
-    support for ... Y": the designees supported Y. The parser breaks such lists of verbs
+    """ "sanctioned A, B and C for having financed, armed or otherwise backed ... Y": the
+    designees supported Y. The parser breaks such lists of verbs
     in many ways, so the reason is read in word order: from "for" + gerund to the end of
     the sentence, the actors named after its first support word."""
     designees = [m for c in verb.children if c.dep_ == "dobj" for m in ctx.actors_of(c)]

@@ -6,7 +6,7 @@
   The court's state is the one named with it ("a Belarusian court", "Iran's courts", a place
   of the state); else the state the document is about (``RuleContext.focal``, from
   graphkit/coref.py).
-- Held prisoners: "X and Y are political prisoners held by the regime": the holder DETAINS X
+- Held prisoners: "X and Y are prisoners of conscience kept by the junta": the holder DETAINS X
   and Y, not the unnamed "prisoners".
 - Own nationals: "Americans held in Iran" in a US statement are individual citizens the
   statement is about, not the American people as an actor: no DETAINS of the publisher's
@@ -192,7 +192,7 @@ def _noun_judges(ctx: RuleContext, noun: Token, words: VerdictWords) -> list[Men
 
 
 def _held_prisoners(ctx: RuleContext, noun: Token) -> Iterator[Found]:
-    """ "X and Y are political prisoners (being) held by the regime": the copula's subject."""
+    """ "X and Y are prisoners of conscience (being) kept by the junta": the copula's subject."""
     if ctx.actors_of(noun):
         return
     if noun.dep_ == "attr":  # "are prisoners held by ...": the participle on the noun
