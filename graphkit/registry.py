@@ -76,6 +76,9 @@ class ActorPhrases:
     legislature_heads: tuple[str, ...] = ()
     body_heads: tuple[str, ...] = ()
     group_heads: tuple[str, ...] = ()
+    # the same heads for lookups: those naming a Body (legislatures too) and a Group
+    body_agent_heads: frozenset[str] = frozenset()
+    group_agent_heads: frozenset[str] = frozenset()
 
 
 def _as_list(value: Any, where: str) -> list[str]:
@@ -296,6 +299,10 @@ def load_actor_phrases() -> ActorPhrases:
         legislature_heads=tuple(agents.get("legislature_heads") or ()),
         body_heads=tuple(agents.get("body_heads") or ()),
         group_heads=tuple(agents.get("group_heads") or ()),
+        body_agent_heads=frozenset(
+            (*(agents.get("legislature_heads") or ()), *(agents.get("body_heads") or ()))
+        ),
+        group_agent_heads=frozenset(agents.get("group_heads") or ()),
     )
 
 

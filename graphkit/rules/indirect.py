@@ -7,8 +7,6 @@ opposition". A mixin of ``RuleContext`` (graphkit/rules/context.py), which suppl
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Token
 
 from graphkit.actors import ActorTable, Mention
@@ -18,15 +16,6 @@ from graphkit.registry import ActorPhrases
 from graphkit.rules.repairs import pobjs
 
 __all__ = ["IndirectActors"]
-
-
-@lru_cache(maxsize=4)
-def _agent_heads(phrases: ActorPhrases) -> dict[str, ActorKind]:
-    """Agent heads that name an actor of their own, by kind (agents.yaml)."""
-    kinds = {head: ActorKind.GROUP for head in phrases.group_heads}
-    kinds.update((head, ActorKind.BODY) for head in (*phrases.legislature_heads,
-                                                     *phrases.body_heads))  # fmt: skip
-    return kinds
 
 
 class IndirectActors:
@@ -46,8 +35,11 @@ class IndirectActors:
     def _possessed_agent(self, token: Token, children: list[Token]) -> Mention | None:
         """ "Venezuela's opposition", "Ghana's parliament", "Kenya's farmers": the agent
         actor "<demonym> <head>" that "the Venezuelan opposition" names (agents.yaml)."""
-        kind = _agent_heads(self.phrases).get(token.lower_)
-        if kind is None:
+        if token.lower_ in self.phrases.body_agent_heads:
+            kind = ActorKind.BODY
+        elif token.lower_ in self.phrases.group_agent_heads:
+            kind = ActorKind.GROUP
+        else:
             return None
         for child in children:
             owner = self.by_token.get(child.i) if child.dep_ == "poss" else None
