@@ -53,10 +53,8 @@ def wire_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         yield from _expelled(ctx, verb)
     if lemma in lex.declaring_verbs:
         yield from _declared_unwelcome(ctx, verb, lex)
-    if lemma in lex.leave_orderers and ordered_to_leave(verb):
-        patients = [m for o in _objects(verb) for m in ctx.actors_of(o)
-                    if ctx.table.kind(m.actor) in _EXPELLED and m.via != "agent"]  # fmt: skip
-        yield "expelled", C, ctx.subjects(verb), patients, verb
+    if ordered_to_leave(verb):
+        yield _expulsion(ctx, verb)
 
 
 def plural_subject_mentions(ctx: RuleContext) -> list[Mention]:
@@ -163,11 +161,15 @@ def _counted_arrest(ctx: RuleContext, verb: Token) -> Iterator[Found]:
 def _expelled(ctx: RuleContext, verb: Token) -> Iterator[Found]:
     """ "A forced B out of the country", "A kicked B out"."""
     out = [c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod")]
-    if not out:
-        return
+    if out:
+        yield _expulsion(ctx, verb)
+
+
+def _expulsion(ctx: RuleContext, verb: Token) -> Found:
+    """The verb's subject expels the states, bodies or people its objects name."""
     patients = [m for o in _objects(verb) for m in ctx.actors_of(o)
                 if ctx.table.kind(m.actor) in _EXPELLED and m.via != "agent"]  # fmt: skip
-    yield "expelled", C, ctx.subjects(verb), patients, verb
+    return "expelled", C, ctx.subjects(verb), patients, verb
 
 
 def _declared_unwelcome(ctx: RuleContext, verb: Token, lex: WireLexicon) -> Iterator[Found]:
