@@ -2,8 +2,8 @@
 
 - Release: "called on X to release Y", "X refused to free Y", "X released Y", "the release
   of Y by X": whoever is asked to release, or releases, someone holds them (X DETAINS Y),
-  whatever is said of the release itself, so negation and requests do not cancel it. "We call for Y's release"
-  lobbies whoever the document says holds Y.
+  whatever is said of the release itself, so negation and requests do not cancel it. "We
+  call for Y's release" lobbies whoever the document says holds Y.
 - Asking for: "A called for B to ...", "A demanded B's resignation", "A sought aid from B".
 - Answered requests: "A rejected B's demand", "A bowed to demands from B", "B issued an
   ultimatum to A", "A declined despite pressure from B": B LOBBIES A.

@@ -88,8 +88,10 @@ def statement_rules(ctx: RuleContext, token: Token) -> Iterator[Found]:
         if lists:
             listed = [m for c in token.children if c.dep_ == "dobj" for m in ctx.actors_of(c)]
             yield "listed", C, ctx.subjects(token), listed, token
-    cutting = lex.cutting_verbs | lex.excluding | lex.operation_verbs
-    if (pos == "VERB" and lemma in cutting) or (pos == "NOUN" and lemma in lex.cutting_nouns):
+    cutting = pos == "VERB" and (
+        lemma in lex.cutting_verbs or lemma in lex.excluding or lemma in lex.operation_verbs
+    )
+    if cutting or (pos == "NOUN" and lemma in lex.cutting_nouns):
         yield from _cut_ties(ctx, token, lex)
     if pos == "NOUN" and lemma == "protest" and token.head.lower_ == "in":
         # "A kept up a sit-in in protest of B's refusal"

@@ -289,9 +289,9 @@ def _performative(ctx: RuleContext, head: Token, lex: SupportLexicon) -> Iterato
 # --- the reason given for a designation -----------------------------------------------------
 def _support_reason(ctx: RuleContext, verb: Token) -> Iterator[Found]:
     """ "sanctioned A, B and C for having financed, armed or otherwise backed ... Y": the
-    designees supported Y. The parser breaks such lists of verbs
-    in many ways, so the reason is read in word order: from "for" + gerund to the end of
-    the sentence, the actors named after its first support word."""
+    designees supported Y. The parser breaks such lists of verbs in many ways, so the reason
+    is read in word order: from "for" + gerund to the end of the sentence, the actors named
+    after its first support word."""
     designees = [m for c in verb.children if c.dep_ == "dobj" for m in ctx.actors_of(c)]
     reasons = [
         p for p in verb.children
