@@ -257,7 +257,8 @@ class RuleContext(Blockers, IndirectActors):
             objects = [c for c in head.head.children
                        if c.dep_ == "dobj" and c.pos_ != "PRON" and c.i < head.i]  # fmt: skip
             controllers = [m for c in objects for m in self.actors_of(c)]
-            reason = head.head.lemma_ in load_support().reason_verbs | self.lex.accusation_verbs
+            lemma = head.head.lemma_
+            reason = lemma in load_support().reason_verbs or lemma in self.lex.accusation_verbs
             if controllers or (objects and reason):
                 return controllers  # "sanctioned three firms for arming Y": not the subject
             if reason and self.is_passive(head.head):  # "X was accused of arming Y"
